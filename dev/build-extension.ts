@@ -1,0 +1,42 @@
+/** Builds the extension for local use: tests (`test` mode) and `npm start` (`development` mode). */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export type BuildMode = 'test' | 'development';
+
+/** The folder WXT writes a Chrome MV3 build of this mode to. */
+export function extensionOutputDir(mode: BuildMode): string {
+  const suffix = mode === 'development' ? 'dev' : mode;
+  return fileURLToPath(new URL(`../.output/chrome-mv3-${suffix}`, import.meta.url));
+}
+
+export interface BuildSettings {
+  mode: BuildMode;
+  /** The server the build talks to by default (a host permission is granted for its origin). */
+  serverUrl: string;
+  clientId: string;
+}
+
+export async function buildExtension(settings: BuildSettings): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['wxt', 'build', '--mode', settings.mode], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, WXT_SERVER_URL: settings.serverUrl, WXT_CLIENT_ID: settings.clientId },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`wxt build failed (exit ${code}):\n${output}`)),
+    );
+  });
+  return extensionOutputDir(settings.mode);
+}

@@ -1,0 +1,21 @@
+/** Where the Chromium used by tests, the tour and `npm start` lives, and how it is started. */
+export const CHROMIUM_PATH = process.env.PASSLIGHT_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a quiet, isolated Chromium: background networking would only reach out to Google's
+ * services, which a test has no use for. Chromium refuses to start as root with its sandbox on.
+ */
+export const CHROMIUM_ARGS = [
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Arguments that load an unpacked extension, and nothing else. */
+export function extensionArgs(extensionDir: string): string[] {
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+}

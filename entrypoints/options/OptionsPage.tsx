@@ -1,0 +1,151 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BrandHeader } from '../../components/BrandHeader';
+import { CopyButton } from '../../components/CopyButton';
+import { AIPASS_REDIRECT_PATH } from '../../lib/auth/redirect-uri';
+import { checkClientId } from '../../lib/config/client-id';
+import { checkServerUrl, originPattern } from '../../lib/config/server-url';
+import {
+  BUILD_DEFAULTS,
+  loadProviderSettings,
+  resetProviderSettings,
+  saveProviderSettings,
+  watchProviderSettings,
+} from '../../lib/config/settings';
+
+type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+export function OptionsPage() {
+  const serverUrl = useSignal('');
+  const clientId = useSignal('');
+  const serverError = useSignal('');
+  const clientError = useSignal('');
+  const status = useSignal<SaveStatus>({ kind: 'idle' });
+  const loaded = useSignal(false);
+  const redirectUri = browser.identity.getRedirectURL(AIPASS_REDIRECT_PATH);
+
+  useEffect(() => {
+    const show = (settings: { serverUrl: string; clientId: string }) => {
+      serverUrl.value = settings.serverUrl;
+      clientId.value = settings.clientId;
+      loaded.value = true;
+    };
+    void loadProviderSettings().then(show);
+    return watchProviderSettings(show);
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    status.value = { kind: 'idle' };
+    const server = checkServerUrl(serverUrl.value);
+    const client = checkClientId(clientId.value);
+    serverError.value = server.ok ? '' : server.reason;
+    clientError.value = client.ok ? '' : client.reason;
+    if (!server.ok || !client.ok) return;
+    // Asked for first, while the click still counts as a user gesture; an origin already
+    // granted (the build's own server) resolves at once without a prompt.
+    const granted = await browser.permissions.request({ origins: [originPattern(server.origin)] });
+    if (!granted) {
+      status.value = {
+        kind: 'error',
+        message: `Passlight needs access to ${server.origin} to talk to it. Nothing was saved.`,
+      };
+      return;
+    }
+    await saveProviderSettings({ serverUrl: server.origin, clientId: client.clientId });
+    serverUrl.value = server.origin;
+    clientId.value = client.clientId;
+    status.value = { kind: 'saved' };
+  };
+
+  const restoreDefaults = async () => {
+    await resetProviderSettings();
+    serverError.value = '';
+    clientError.value = '';
+    status.value = { kind: 'saved' };
+  };
+
+  return (
+    <>
+      <BrandHeader />
+      <main class="options">
+        <h1>Settings</h1>
+        <form class="card options-form" onSubmit={save} aria-busy={!loaded.value} noValidate>
+          <h2>AI Pass connection</h2>
+          <p class="muted">
+            Passlight signs in to this server with OAuth. Change these only if you run your own AI
+            Pass-compatible server or registered your own OAuth client.
+          </p>
+          <div class="field">
+            <label for="server-url">Server URL</label>
+            <input
+              id="server-url"
+              type="url"
+              inputMode="url"
+              spellcheck={false}
+              autoComplete="off"
+              value={serverUrl.value}
+              onInput={(e) => {
+                serverUrl.value = e.currentTarget.value;
+              }}
+              aria-invalid={serverError.value !== ''}
+              aria-describedby="server-url-hint"
+            />
+            <span id="server-url-hint" class={serverError.value ? 'hint status-error' : 'hint'}>
+              {serverError.value || `Default: ${BUILD_DEFAULTS.serverUrl}`}
+            </span>
+          </div>
+          <div class="field">
+            <label for="client-id">Client ID</label>
+            <input
+              id="client-id"
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              value={clientId.value}
+              onInput={(e) => {
+                clientId.value = e.currentTarget.value;
+              }}
+              aria-invalid={clientError.value !== ''}
+              aria-describedby="client-id-hint"
+            />
+            <span id="client-id-hint" class={clientError.value ? 'hint status-error' : 'hint'}>
+              {clientError.value ||
+                (BUILD_DEFAULTS.clientId
+                  ? `Default: ${BUILD_DEFAULTS.clientId}`
+                  : 'The ID AI Pass gave you when you registered your OAuth client.')}
+            </span>
+          </div>
+          <div class="options-actions">
+            <button type="submit" class="btn btn-primary">
+              Save
+            </button>
+            <button type="button" class="btn" onClick={restoreDefaults}>
+              Restore defaults
+            </button>
+            <span
+              role="status"
+              class={status.value.kind === 'error' ? 'status-error' : 'status-ok'}
+            >
+              {status.value.kind === 'saved' ? 'Saved.' : ''}
+              {status.value.kind === 'error' ? status.value.message : ''}
+            </span>
+          </div>
+        </form>
+        <section class="card" aria-labelledby="redirect-title">
+          <h2 id="redirect-title">Redirect URI</h2>
+          <p class="muted">
+            When you register an OAuth client with AI Pass, give it exactly this redirect URI:
+          </p>
+          <div class="redirect-row">
+            <code id="redirect-uri" class="redirect-uri">
+              {redirectUri}
+            </code>
+            <CopyButton text={redirectUri} label="Copy the redirect URI" />
+          </div>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * End-to-end fixtures: a real Chromium with the built extension, against a real local gateway.
+ *
+ * The browser, the gateway and the extension ID are worker-scoped (starting Chromium per test
+ * would triple the run time); isolation comes from `cleanSlate`, which runs before every test and
+ * resets the extension's storage, closes leftover pages and resets the gateway.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+import { extensionOutputDir } from '../../dev/build-extension';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../dev/chromium';
+import { type Gateway, startGateway } from '../../dev/gateway';
+
+interface WorkerFixtures {
+  gateway: Gateway;
+  extensionContext: BrowserContext;
+  /** The address of the tab the extension opened when it was installed. */
+  installTabUrl: string;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+interface TestFixtures {
+  cleanSlate: undefined;
+  /** Opens one of the extension's pages (`popup.html`, `sidepanel.html`, …) in a new tab. */
+  openExtensionPage: (file: string) => Promise<Page>;
+}
+
+/** The extension tab opened at install, which may appear before or after launch returns. */
+async function waitForInstallTab(context: BrowserContext): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const tab = context.pages().find((page) => page.url().startsWith('chrome-extension://'));
+    if (tab) return tab.url();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The extension opened no tab at install.');
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  gateway: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const gateway = await startGateway();
+      await use(gateway);
+      await gateway.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  extensionContext: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const profile = await mkdtemp(path.join(tmpdir(), 'passlight-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [...CHROMIUM_ARGS, ...extensionArgs(extensionOutputDir('test'))],
+      });
+      await use(context);
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  installTabUrl: [
+    async ({ extensionContext }, use) => {
+      await use(await waitForInstallTab(extensionContext));
+    },
+    { scope: 'worker' },
+  ],
+
+  serviceWorker: [
+    async ({ extensionContext }, use) => {
+      const worker =
+        extensionContext.serviceWorkers()[0] ??
+        (await extensionContext.waitForEvent('serviceworker'));
+      await use(worker);
+    },
+    { scope: 'worker' },
+  ],
+
+  extensionId: [
+    async ({ serviceWorker }, use) => {
+      await use(new URL(serviceWorker.url()).host);
+    },
+    { scope: 'worker' },
+  ],
+
+  cleanSlate: [
+    async ({ extensionContext, serviceWorker, gateway, installTabUrl }, use) => {
+      void installTabUrl; // The install tab must have opened before pages are closed.
+      for (const page of extensionContext.pages().slice(1)) await page.close();
+      gateway.control.reset();
+      await serviceWorker.evaluate(async (serverUrl) => {
+        await chrome.storage.session.clear();
+        await chrome.storage.local.clear();
+        // What the options page stores when a person enters this server.
+        await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
+      }, gateway.url);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+
+  openExtensionPage: async ({ extensionContext, extensionId }, use) => {
+    await use(async (file) => {
+      const page = await extensionContext.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;

@@ -1,0 +1,49 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { DEV_EXTENSION_KEY } from './dev/extension-identity';
+
+/** The AI Pass origin a store build talks to, unless the build or the user says otherwise. */
+const DEFAULT_SERVER_URL = 'https://aipass.one';
+
+/**
+ * Extension pages may run only their own scripts; images only from the extension itself and
+ * from data:/blob: URLs we make, so that a prompt-injected markdown image cannot call home.
+ */
+const EXTENSION_PAGES_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+  manifest: ({ mode }) => {
+    const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);
+    const isStoreBuild = mode === 'production';
+    return {
+      name: 'Passlight',
+      description:
+        'Explain, describe and read aloud anything on the page with AI, signed in with your own AI Pass account.',
+      // Dev and test builds carry a fixed key so the extension ID and OAuth redirect URI never change.
+      ...(isStoreBuild ? {} : { key: DEV_EXTENSION_KEY }),
+      permissions: [
+        'identity',
+        'storage',
+        'contextMenus',
+        'sidePanel',
+        'activeTab',
+        'scripting',
+        'offscreen',
+      ],
+      // The provider's origin only; a server chosen in the options page is asked for at run time.
+      host_permissions: [`${serverUrl.origin}/*`],
+      optional_host_permissions: ['<all_urls>'],
+      content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+      action: { default_title: 'Passlight' },
+    };
+  },
+});
