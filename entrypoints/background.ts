@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAuthHandlers } from '../lib/auth/handlers';
+import { applyStaySignedIn } from '../lib/auth/session-store';
+import { restoreSession } from '../lib/auth/restore';
+import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
+import { staySignedIn } from '../lib/config/settings';
 
 /**
  * The service worker is the composition root: every listener is registered synchronously in the
@@ -7,9 +12,20 @@ import { defineBackground } from 'wxt/utils/define-background';
  * in its own module under `lib/`.
  */
 export default defineBackground(() => {
+  registerAuthHandlers();
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     }
   });
+  browser.runtime.onStartup.addListener(() => {
+    void restoreSession();
+  });
+  staySignedIn.watch((enabled) => {
+    void applyStaySignedIn(enabled);
+  });
+
+  // A sign-in window cannot outlive the worker that opened it.
+  void abandonOrphanedSignIn();
 });

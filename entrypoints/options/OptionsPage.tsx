@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandHeader } from '../../components/BrandHeader';
 import { CopyButton } from '../../components/CopyButton';
+import { StaySignedIn } from './StaySignedIn';
 import { AIPASS_REDIRECT_PATH } from '../../lib/auth/redirect-uri';
 import { checkClientId } from '../../lib/config/client-id';
 import { checkServerUrl, originPattern } from '../../lib/config/server-url';
@@ -145,6 +146,7 @@ export function OptionsPage() {
             <CopyButton text={redirectUri} label="Copy the redirect URI" />
           </div>
         </section>
+        <StaySignedIn />
       </main>
     </>
   );

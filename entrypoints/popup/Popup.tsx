@@ -1,21 +1,13 @@
-import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
-import { prepareSidePanelOpener } from '../../lib/side-panel';
+import { AccountView } from './AccountView';
+import { createPopupModel } from './model';
+import { SignedOutView } from './SignedOutView';
 
 export function Popup() {
-  const openSidePanel = useMemo(prepareSidePanelOpener, []);
-  const error = useSignal('');
-
-  const onOpenSidePanel = () => {
-    openSidePanel().then(
-      () => window.close(),
-      () => {
-        error.value = 'The side panel could not be opened here. Try again from a normal tab.';
-      },
-    );
-  };
+  const model = useMemo(createPopupModel, []);
+  useEffect(model.start, [model]);
+  const status = model.status.value;
 
   return (
     <>
@@ -23,27 +15,24 @@ export function Popup() {
         <button
           type="button"
           class="btn icon-btn"
-          onClick={() => browser.runtime.openOptionsPage()}
+          onClick={model.openSettings}
           aria-label="Settings"
           title="Settings"
         >
           ⚙
         </button>
       </BrandHeader>
-      <main class="popup">
-        <section class="card">
-          <h1>AI on any page</h1>
-          <p class="muted">
-            Select text or right-click an image, then ask Passlight to explain, describe or read it
-            aloud. Answers appear in the side panel.
+      <main class="popup" aria-busy={status === null}>
+        {status === null ? null : status.signedIn ? (
+          <AccountView model={model} />
+        ) : (
+          <SignedOutView model={model} reason={status.reason} />
+        )}
+        {model.notice.value ? (
+          <p role="alert" class={model.notice.value.kind === 'error' ? 'notice notice-error' : 'notice'}>
+            {model.notice.value.text}
           </p>
-          <button type="button" class="btn btn-primary wide" onClick={onOpenSidePanel}>
-            Open side panel
-          </button>
-          <p role="alert" class="status-error">
-            {error}
-          </p>
-        </section>
+        ) : null}
       </main>
     </>
   );

@@ -3,7 +3,7 @@
 export type ServerUrlCheck = { ok: true; origin: string } | { ok: false; reason: string };
 
 /** Loopback hosts may use plain HTTP: traffic to them never leaves the machine. */
-function isLoopbackHost(hostname: string): boolean {
+export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 

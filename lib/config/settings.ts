@@ -68,3 +68,12 @@ export function watchProviderSettings(callback: (settings: ProviderSettings) => 
     unwatchClient();
   };
 }
+
+/**
+ * "Stay signed in": keep the refresh token in `storage.local` (on disk) so a session survives a
+ * browser restart. Off by default: on disk, anyone with access to the profile could copy it.
+ */
+export const staySignedIn = storage.defineItem<boolean>('local:settings.staySignedIn', {
+  fallback: false,
+  version: 1,
+});

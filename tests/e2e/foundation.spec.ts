@@ -21,7 +21,7 @@ test('the service worker starts with the fixed development ID and least permissi
   );
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
   expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
-  expect(manifest.content_security_policy?.extension_pages).toContain("script-src 'self'");
+  expect(JSON.stringify(manifest.content_security_policy)).toContain("script-src 'self'; object-src 'none'");
 });
 
 test('the popup renders and opens the real side panel', async ({

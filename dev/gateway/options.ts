@@ -1,0 +1,94 @@
+/**
+ * The gateway's options, their defaults, and the built-in demo client and account.
+ */
+import { DEV_REDIRECT_URI } from '../extension-identity';
+
+/** Every scope the gateway knows, as AI Pass names them. */
+export const SUPPORTED_SCOPES = ['api:access', 'profile:read'] as const;
+
+/** A registered OAuth client: public (no secret), PKCE S256 always. */
+export interface ClientRegistration {
+  clientId: string;
+  /** Compared byte for byte with the `redirect_uri` of a request. */
+  redirectUris: string[];
+  scopes: string[];
+}
+
+/**
+ * How the token endpoint reads a request body. AI Pass speaks `camel-json`; `form` is standard
+ * OAuth; `snake-json` (Agnic's JSON) is off unless asked for.
+ */
+export type TokenDialect = 'camel-json' | 'snake-json' | 'form';
+
+export type ModelsShape = 'array' | 'openai';
+
+export interface GatewayOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Delay between SSE chunks, default 0. */
+  paceMs?: number;
+  /** Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Default 70 days. */
+  refreshTokenTtlSeconds?: number;
+  /** What `GET /oauth2/v1/models` answers: a JSON array of ids (default) or an OpenAI list. */
+  modelsShape?: ModelsShape;
+  /** Default false: when true, announce RFC 9207 in the metadata and add `iss` to redirects. */
+  announceIss?: boolean;
+  /** `maxBudget` in dollars of every new user, default 10. */
+  startingBudget?: number;
+  /** Default: [DEMO_CLIENT]. */
+  clients?: ClientRegistration[];
+  /** One line per request on the console (never a token), default false. */
+  log?: boolean;
+  /** Token request dialects accepted, default ['camel-json', 'form']. */
+  tokenDialects?: TokenDialect[];
+  /** How long a refresh takes, so that overlapping refreshes really overlap; default 150 ms. */
+  refreshProcessingMs?: number;
+}
+
+export const DEMO_CLIENT: ClientRegistration = {
+  clientId: 'passlight-dev',
+  redirectUris: [DEV_REDIRECT_URI],
+  scopes: ['api:access', 'profile:read'],
+};
+
+export const DEMO_ACCOUNT = {
+  email: 'ada@example.test',
+  password: 'analytical-engine',
+  name: 'Ada Lovelace',
+} as const;
+
+export type ResolvedOptions = Required<GatewayOptions>;
+
+const SECONDS_PER_DAY = 60 * 60 * 24;
+
+export function resolveOptions(options: GatewayOptions = {}): ResolvedOptions {
+  const clients = options.clients ?? [DEMO_CLIENT];
+  for (const client of clients) {
+    const unknown = client.scopes.filter((scope) => !isSupportedScope(scope));
+    if (unknown.length > 0) {
+      throw new Error(`Client ${client.clientId} asks for unknown scopes: ${unknown.join(' ')}`);
+    }
+  }
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    paceMs: options.paceMs ?? 0,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 70 * SECONDS_PER_DAY,
+    modelsShape: options.modelsShape ?? 'array',
+    announceIss: options.announceIss ?? false,
+    startingBudget: options.startingBudget ?? 10,
+    clients,
+    log: options.log ?? false,
+    tokenDialects: options.tokenDialects ?? ['camel-json', 'form'],
+    refreshProcessingMs: options.refreshProcessingMs ?? 150,
+  };
+}
+
+export function isSupportedScope(scope: string): boolean {
+  return (SUPPORTED_SCOPES as readonly string[]).includes(scope);
+}

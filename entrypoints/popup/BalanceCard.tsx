@@ -1,0 +1,92 @@
+import { useSignal } from '@preact/signals';
+import { formatDollars, isLowBalance } from '../../lib/account/money';
+import { MINIMUM_TOP_UP } from '../../lib/api/account';
+import type { PopupModel } from './model';
+
+const TOP_UP_AMOUNTS = [5, 10, 20, 50];
+
+/** The balance against the budget. Its size never changes between loading and loaded. */
+export function BalanceCard({ model }: { model: PopupModel }) {
+  const amount = useSignal(TOP_UP_AMOUNTS[1] ?? MINIMUM_TOP_UP);
+  const cached = model.balance.value;
+  const summary = cached?.summary;
+  const used = summary && summary.maxBudget > 0 ? Math.min(1, summary.totalCost / summary.maxBudget) : 0;
+  const low = summary ? isLowBalance(summary.remainingBudget, summary.maxBudget) : false;
+
+  return (
+    <section class="card balance" aria-labelledby="balance-title" aria-busy={model.balanceLoading.value}>
+      <div class="balance-head">
+        <h2 id="balance-title">Balance</h2>
+        <button
+          type="button"
+          class="btn icon-btn"
+          onClick={model.refreshBalance}
+          disabled={model.balanceLoading.value}
+          aria-label="Refresh the balance"
+          title="Refresh the balance"
+        >
+          ↻
+        </button>
+      </div>
+      {summary ? (
+        <>
+          <p class="balance-figure">
+            <strong data-testid="remaining">{formatDollars(summary.remainingBudget)}</strong>
+            <span class="muted"> left of {formatDollars(summary.maxBudget)}</span>
+          </p>
+          <div
+            class={low ? 'meter meter-low' : 'meter'}
+            role="meter"
+            aria-label="Budget used"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(used * 100)}
+          >
+            <span style={{ width: `${used * 100}%` }} />
+          </div>
+          <p class="muted balance-spent">Spent {formatDollars(summary.totalCost)}</p>
+        </>
+      ) : (
+        <div class="balance-skeleton" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+      )}
+      <p class={model.balanceError.value || low ? 'balance-note status-error' : 'balance-note muted'} role="status">
+        {model.balanceError.value ||
+          (summary && summary.remainingBudget <= 0
+            ? 'Your balance is used up. Add credit to keep using AI.'
+            : low
+              ? 'Your balance is running low.'
+              : '')}
+      </p>
+      <div class="top-up">
+        <label class="sr-only" for="top-up-amount">
+          Amount to add
+        </label>
+        <select
+          id="top-up-amount"
+          value={String(amount.value)}
+          onChange={(event) => {
+            amount.value = Number(event.currentTarget.value);
+          }}
+        >
+          {TOP_UP_AMOUNTS.map((value) => (
+            <option key={value} value={String(value)}>
+              {formatDollars(value)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => model.addCredit(amount.value)}
+          disabled={model.busy.value === 'checkout'}
+        >
+          {model.busy.value === 'checkout' ? 'Opening checkout…' : 'Add credit'}
+        </button>
+      </div>
+    </section>
+  );
+}

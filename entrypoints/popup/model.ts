@@ -1,0 +1,127 @@
+/**
+ * The popup's state and actions, apart from its markup: signals in, messages and API calls out.
+ */
+import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { type CachedBalance, cachedBalance, isFresh, markBalanceStale, refreshBalance } from '../../lib/account/balance';
+import { createCheckoutSession } from '../../lib/api/account';
+import { ApiError } from '../../lib/api/errors';
+import { type AuthStatus, authStatus } from '../../lib/auth/status';
+import { sendMessage } from '../../lib/messages';
+import { prepareSidePanelOpener } from '../../lib/side-panel';
+
+export type Notice = { kind: 'error' | 'info'; text: string } | null;
+
+export function createPopupModel() {
+  const status = signal<AuthStatus | null>(null);
+  const busy = signal<'signing-in' | 'signing-out' | 'checkout' | null>(null);
+  const notice = signal<Notice>(null);
+  const balance = signal<CachedBalance | null>(null);
+  const balanceLoading = signal(false);
+  const balanceError = signal('');
+  const openSidePanelInWindow = prepareSidePanelOpener();
+
+  const user = computed(() => (status.value?.signedIn ? status.value.user : null));
+
+  async function loadBalance(force: boolean): Promise<void> {
+    const current = status.peek();
+    if (!current?.signedIn) return;
+    const cached = await cachedBalance.getValue();
+    if (cached?.accountId === current.user.sub) balance.value = cached;
+    if (!force && isFresh(cached, current.user.sub, Date.now())) return;
+    balanceLoading.value = true;
+    balanceError.value = '';
+    try {
+      balance.value = await refreshBalance(current.user.sub);
+    } catch (error) {
+      balanceError.value =
+        error instanceof ApiError ? error.message : 'The balance could not be loaded. Try again.';
+    } finally {
+      balanceLoading.value = false;
+    }
+  }
+
+  function showStatus(next: AuthStatus): void {
+    const wasSignedIn = status.peek()?.signedIn;
+    status.value = next;
+    if (next.signedIn && !wasSignedIn) {
+      notice.value = null;
+      void loadBalance(false);
+    }
+    if (!next.signedIn) balance.value = null;
+  }
+
+  /** Starts watching the session; returns the cleanup. */
+  function start(): () => void {
+    void authStatus.getValue().then(showStatus);
+    return authStatus.watch(showStatus);
+  }
+
+  async function signIn(mode: 'login' | 'signup'): Promise<void> {
+    busy.value = 'signing-in';
+    notice.value = null;
+    // The popup may close while the sign-in window has focus; the worker finishes on its own.
+    const result = await sendMessage('auth.signIn', { mode });
+    busy.value = null;
+    if (!result.ok && result.code !== 'cancelled') notice.value = { kind: 'error', text: result.message };
+  }
+
+  async function signOut(): Promise<void> {
+    busy.value = 'signing-out';
+    const result = await sendMessage('auth.signOut');
+    busy.value = null;
+    if (!result.ok) notice.value = { kind: 'error', text: result.message };
+  }
+
+  async function addCredit(amount: number): Promise<void> {
+    busy.value = 'checkout';
+    notice.value = null;
+    try {
+      const checkoutUrl = await createCheckoutSession(amount);
+      await markBalanceStale();
+      await browser.tabs.create({ url: checkoutUrl });
+      window.close();
+    } catch (error) {
+      notice.value = {
+        kind: 'error',
+        text: error instanceof ApiError ? error.message : 'The checkout page could not be opened.',
+      };
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  function openSidePanel(): void {
+    openSidePanelInWindow().then(
+      () => window.close(),
+      () => {
+        notice.value = { kind: 'error', text: 'The side panel could not be opened in this window.' };
+      },
+    );
+  }
+
+  function manageAccount(): void {
+    const current = status.peek();
+    if (current?.signedIn) void browser.tabs.create({ url: `${current.serverUrl}/panel/dashboard` });
+  }
+
+  return {
+    status,
+    user,
+    busy,
+    notice,
+    balance,
+    balanceLoading,
+    balanceError,
+    start,
+    signIn,
+    signOut,
+    refreshBalance: () => loadBalance(true),
+    addCredit,
+    openSidePanel,
+    manageAccount,
+    openSettings: () => browser.runtime.openOptionsPage(),
+  };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;

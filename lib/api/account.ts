@@ -1,0 +1,55 @@
+/** AI Pass's account endpoints: the balance and top-up. */
+import { isLoopbackHost } from '../config/server-url';
+import { authorizedFetch } from './authorized-fetch';
+import { ApiError } from './errors';
+
+export interface UsageSummary {
+  totalCost: number;
+  maxBudget: number;
+  remainingBudget: number;
+}
+
+/** The smallest top-up AI Pass accepts, in dollars. */
+export const MINIMUM_TOP_UP = 0.5;
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function parseUsageSummary(body: unknown): UsageSummary {
+  const data = (body as { data?: Record<string, unknown> } | null)?.data;
+  if (!data || !isNumber(data.totalCost) || !isNumber(data.maxBudget) || !isNumber(data.remainingBudget)) {
+    throw new ApiError('server', 'AI Pass sent a balance Passlight could not read.');
+  }
+  return { totalCost: data.totalCost, maxBudget: data.maxBudget, remainingBudget: data.remainingBudget };
+}
+
+export async function fetchUsageSummary(): Promise<UsageSummary> {
+  const response = await authorizedFetch('/api/v1/usage/me/summary');
+  return parseUsageSummary(await response.json());
+}
+
+/** The checkout page must be a real web page of the server, never a `javascript:` URL or the like. */
+export function parseCheckoutUrl(body: unknown): string {
+  const raw = (body as { data?: { checkoutUrl?: unknown } } | null)?.data?.checkoutUrl;
+  if (typeof raw === 'string') {
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return url.href;
+      }
+    } catch {
+      // Falls through to the error below.
+    }
+  }
+  throw new ApiError('server', 'AI Pass did not send a checkout page to open.');
+}
+
+export async function createCheckoutSession(amount: number): Promise<string> {
+  const response = await authorizedFetch('/api/v1/payment/create-checkout-session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ amount }),
+  });
+  return parseCheckoutUrl(await response.json());
+}

@@ -1,0 +1,46 @@
+/**
+ * Calls to the provider's API from any extension page, with a token from the background.
+ * On a `401` the token is refreshed once and the call made once more; never more, and never
+ * after a response body was read.
+ */
+import type { AccessGrant } from '../auth/refresh';
+import { sendMessage } from '../messages';
+import { ApiError, apiErrorFromResponse } from './errors';
+
+async function accessGrant(failedToken?: string): Promise<AccessGrant> {
+  const result = await sendMessage('auth.getAccessToken', { failedToken });
+  if (result.ok) return result.value;
+  if (result.code === 'temporarily-unavailable') throw new ApiError('network', result.message);
+  throw new ApiError('signed-out', result.message);
+}
+
+async function send(grant: AccessGrant, url: string, init: RequestInit): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${grant.accessToken}`);
+  try {
+    return await fetch(url, { ...init, headers });
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError('network', 'AI Pass could not be reached. Check your connection and try again.');
+  }
+}
+
+/**
+ * `path` is relative to the server (`/api/v1/…`) or, with `api: true`, to the model API base
+ * (`/chat/completions`). Resolves with an OK response; rejects with an ApiError otherwise.
+ */
+export async function authorizedFetch(
+  path: string,
+  init: RequestInit & { api?: boolean } = {},
+): Promise<Response> {
+  const { api, ...requestInit } = init;
+  const urlOf = (grant: AccessGrant) => `${api ? grant.apiBase : grant.serverUrl}${path}`;
+  const first = await accessGrant();
+  let response = await send(first, urlOf(first), requestInit);
+  if (response.status === 401) {
+    const second = await accessGrant(first.accessToken);
+    response = await send(second, urlOf(second), requestInit);
+  }
+  if (!response.ok) throw await apiErrorFromResponse(response);
+  return response;
+}

@@ -1,0 +1,81 @@
+/**
+ * What can go wrong with an API call, as codes the pages branch on, with a message a person can
+ * act on. Built from the response's status and body: AI Pass answers in several shapes
+ * (OpenAI-style `{error:{message,type}}`, its own `{success:false,message}`, OAuth errors).
+ */
+export type ApiErrorCode =
+  | 'signed-out'
+  | 'budget-exhausted'
+  | 'rate-limited'
+  | 'model-unavailable'
+  | 'bad-request'
+  | 'network'
+  | 'server';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The server's own words about an error, whatever shape the body has. */
+export function errorDetail(body: unknown): { message: string; type: string } {
+  if (typeof body !== 'object' || body === null) return { message: '', type: '' };
+  const record = body as Record<string, unknown>;
+  const nested = record.error;
+  if (typeof nested === 'object' && nested !== null) {
+    const error = nested as Record<string, unknown>;
+    return { message: String(error.message ?? ''), type: String(error.type ?? error.code ?? '') };
+  }
+  if (typeof nested === 'string') {
+    return { message: String(record.error_description ?? nested), type: nested };
+  }
+  return { message: String(record.message ?? ''), type: '' };
+}
+
+function retryAfter(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Turns a failed response's status, headers and (already parsed) body into an ApiError. */
+export function apiErrorFrom(status: number, headers: Headers, body: unknown): ApiError {
+  const { message, type } = errorDetail(body);
+  if (/budget/i.test(type) || /budget (has been )?exceeded/i.test(message) || status === 402) {
+    return new ApiError('budget-exhausted', 'Your AI Pass balance is used up. Add credit to continue.');
+  }
+  if (status === 401 || status === 403) {
+    return new ApiError('signed-out', 'Your AI Pass session has ended. Sign in again to continue.');
+  }
+  if (status === 429) {
+    const seconds = retryAfter(headers);
+    return new ApiError(
+      'rate-limited',
+      seconds === undefined
+        ? 'AI Pass is receiving too many requests. Wait a moment and try again.'
+        : `AI Pass is receiving too many requests. Try again in ${seconds} s.`,
+      seconds,
+    );
+  }
+  if (/invalid model|model.*(not found|not available|unavailable)/i.test(message) || status === 404) {
+    return new ApiError('model-unavailable', 'That model is not available. Pick another one.');
+  }
+  if (status >= 500) {
+    return new ApiError('server', `AI Pass had a problem (${status}). Try again in a moment.`);
+  }
+  return new ApiError('bad-request', message || `AI Pass refused the request (${status}).`);
+}
+
+export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  return apiErrorFrom(response.status, response.headers, body);
+}

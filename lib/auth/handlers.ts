@@ -1,0 +1,33 @@
+/** The background's answers to the session messages; each checks who is asking. */
+import { onMessage } from '../messages';
+import { isOwnExtensionPage } from '../messaging/sender';
+import { type AuthResult, failure } from './errors';
+import { getAccessToken } from './refresh';
+import { signIn } from './sign-in';
+import { signOut } from './sign-out';
+
+const REFUSED = {
+  ok: false,
+  code: 'forbidden',
+  message: 'Only Passlight’s own pages may ask for this.',
+} as const;
+
+async function settle<T>(work: () => Promise<T>): Promise<AuthResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function registerAuthHandlers(): void {
+  onMessage('auth.signIn', ({ sender, data }) =>
+    isOwnExtensionPage(sender) ? settle(() => signIn({ interactive: true, mode: data?.mode })) : REFUSED,
+  );
+  onMessage('auth.signOut', ({ sender }) =>
+    isOwnExtensionPage(sender) ? settle(async () => (await signOut(), null)) : REFUSED,
+  );
+  onMessage('auth.getAccessToken', ({ sender, data }) =>
+    isOwnExtensionPage(sender) ? settle(() => getAccessToken(data?.failedToken)) : REFUSED,
+  );
+}
