@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerAuthHandlers } from '../lib/auth/handlers';
-import { applyStaySignedIn } from '../lib/auth/session-store';
 import { restoreSession } from '../lib/auth/restore';
+import { applyStaySignedIn } from '../lib/auth/session-store';
 import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
 import { staySignedIn } from '../lib/config/settings';
 

@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandHeader } from '../../components/BrandHeader';
 import { CopyButton } from '../../components/CopyButton';
-import { StaySignedIn } from './StaySignedIn';
 import { AIPASS_REDIRECT_PATH } from '../../lib/auth/redirect-uri';
 import { checkClientId } from '../../lib/config/client-id';
 import { checkServerUrl, originPattern } from '../../lib/config/server-url';
@@ -14,6 +13,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { StaySignedIn } from './StaySignedIn';
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 

@@ -27,10 +27,10 @@ export function StaySignedIn() {
         <span>Stay signed in after the browser restarts</span>
       </label>
       <p class="hint">
-        Off: your session lives only in memory and ends when the browser closes; Passlight then tries
-        to sign you back in quietly through AI Pass. On: Passlight also keeps its renewal token on
-        this computer’s disk, so you stay signed in, but anyone who can copy your browser profile
-        could use your AI Pass balance until you sign out.
+        Off: your session lives only in memory and ends when the browser closes; Passlight then
+        tries to sign you back in quietly through AI Pass. On: Passlight also keeps its renewal
+        token on this computer’s disk, so you stay signed in, but anyone who can copy your browser
+        profile could use your AI Pass balance until you sign out.
       </p>
     </section>
   );

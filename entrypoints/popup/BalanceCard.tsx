@@ -10,11 +10,16 @@ export function BalanceCard({ model }: { model: PopupModel }) {
   const amount = useSignal(TOP_UP_AMOUNTS[1] ?? MINIMUM_TOP_UP);
   const cached = model.balance.value;
   const summary = cached?.summary;
-  const used = summary && summary.maxBudget > 0 ? Math.min(1, summary.totalCost / summary.maxBudget) : 0;
+  const used =
+    summary && summary.maxBudget > 0 ? Math.min(1, summary.totalCost / summary.maxBudget) : 0;
   const low = summary ? isLowBalance(summary.remainingBudget, summary.maxBudget) : false;
 
   return (
-    <section class="card balance" aria-labelledby="balance-title" aria-busy={model.balanceLoading.value}>
+    <section
+      class="card balance"
+      aria-labelledby="balance-title"
+      aria-busy={model.balanceLoading.value}
+    >
       <div class="balance-head">
         <h2 id="balance-title">Balance</h2>
         <button
@@ -53,7 +58,10 @@ export function BalanceCard({ model }: { model: PopupModel }) {
           <span />
         </div>
       )}
-      <p class={model.balanceError.value || low ? 'balance-note status-error' : 'balance-note muted'} role="status">
+      <p
+        class={model.balanceError.value || low ? 'balance-note status-error' : 'balance-note muted'}
+        role="status"
+      >
         {model.balanceError.value ||
           (summary && summary.remainingBudget <= 0
             ? 'Your balance is used up. Add credit to keep using AI.'

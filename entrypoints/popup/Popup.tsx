@@ -29,7 +29,10 @@ export function Popup() {
           <SignedOutView model={model} reason={status.reason} />
         )}
         {model.notice.value ? (
-          <p role="alert" class={model.notice.value.kind === 'error' ? 'notice notice-error' : 'notice'}>
+          <p
+            role="alert"
+            class={model.notice.value.kind === 'error' ? 'notice notice-error' : 'notice'}
+          >
             {model.notice.value.text}
           </p>
         ) : null}

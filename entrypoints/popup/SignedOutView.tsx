@@ -6,8 +6,8 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
     <section class="card signed-out" aria-labelledby="signed-out-title">
       <h1 id="signed-out-title">AI on any page</h1>
       <p class="muted">
-        Explain a selection, describe an image or hear a text read aloud, paid from your own AI
-        Pass balance.
+        Explain a selection, describe an image or hear a text read aloud, paid from your own AI Pass
+        balance.
       </p>
       {reason ? (
         <p class="notice" role="status">

@@ -3,7 +3,13 @@
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { type CachedBalance, cachedBalance, isFresh, markBalanceStale, refreshBalance } from '../../lib/account/balance';
+import {
+  type CachedBalance,
+  cachedBalance,
+  isFresh,
+  markBalanceStale,
+  refreshBalance,
+} from '../../lib/account/balance';
 import { createCheckoutSession } from '../../lib/api/account';
 import { ApiError } from '../../lib/api/errors';
 import { type AuthStatus, authStatus } from '../../lib/auth/status';
@@ -63,7 +69,8 @@ export function createPopupModel() {
     // The popup may close while the sign-in window has focus; the worker finishes on its own.
     const result = await sendMessage('auth.signIn', { mode });
     busy.value = null;
-    if (!result.ok && result.code !== 'cancelled') notice.value = { kind: 'error', text: result.message };
+    if (!result.ok && result.code !== 'cancelled')
+      notice.value = { kind: 'error', text: result.message };
   }
 
   async function signOut(): Promise<void> {
@@ -95,14 +102,18 @@ export function createPopupModel() {
     openSidePanelInWindow().then(
       () => window.close(),
       () => {
-        notice.value = { kind: 'error', text: 'The side panel could not be opened in this window.' };
+        notice.value = {
+          kind: 'error',
+          text: 'The side panel could not be opened in this window.',
+        };
       },
     );
   }
 
   function manageAccount(): void {
     const current = status.peek();
-    if (current?.signedIn) void browser.tabs.create({ url: `${current.serverUrl}/panel/dashboard` });
+    if (current?.signedIn)
+      void browser.tabs.create({ url: `${current.serverUrl}/panel/dashboard` });
   }
 
   return {

@@ -19,7 +19,9 @@ export const cachedBalance = storage.defineItem<CachedBalance | null>('session:a
 });
 
 export function isFresh(cached: CachedBalance | null, accountId: string, now: number): boolean {
-  return cached !== null && cached.accountId === accountId && now - cached.fetchedAt < BALANCE_TTL_MS;
+  return (
+    cached !== null && cached.accountId === accountId && now - cached.fetchedAt < BALANCE_TTL_MS
+  );
 }
 
 export async function refreshBalance(accountId: string): Promise<CachedBalance> {

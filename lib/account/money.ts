@@ -7,7 +7,9 @@ const SMALL_DOLLARS = new Intl.NumberFormat('en-US', {
 });
 
 export function formatDollars(amount: number): string {
-  return Math.abs(amount) > 0 && Math.abs(amount) < 0.01 ? SMALL_DOLLARS.format(amount) : DOLLARS.format(amount);
+  return Math.abs(amount) > 0 && Math.abs(amount) < 0.01
+    ? SMALL_DOLLARS.format(amount)
+    : DOLLARS.format(amount);
 }
 
 /** Low: under a tenth of the budget or under $0.50, whichever is more. */

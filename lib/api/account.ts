@@ -18,10 +18,19 @@ function isNumber(value: unknown): value is number {
 
 export function parseUsageSummary(body: unknown): UsageSummary {
   const data = (body as { data?: Record<string, unknown> } | null)?.data;
-  if (!data || !isNumber(data.totalCost) || !isNumber(data.maxBudget) || !isNumber(data.remainingBudget)) {
+  if (
+    !data ||
+    !isNumber(data.totalCost) ||
+    !isNumber(data.maxBudget) ||
+    !isNumber(data.remainingBudget)
+  ) {
     throw new ApiError('server', 'AI Pass sent a balance Passlight could not read.');
   }
-  return { totalCost: data.totalCost, maxBudget: data.maxBudget, remainingBudget: data.remainingBudget };
+  return {
+    totalCost: data.totalCost,
+    maxBudget: data.maxBudget,
+    remainingBudget: data.remainingBudget,
+  };
 }
 
 export async function fetchUsageSummary(): Promise<UsageSummary> {

@@ -21,7 +21,10 @@ async function send(grant: AccessGrant, url: string, init: RequestInit): Promise
     return await fetch(url, { ...init, headers });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
-    throw new ApiError('network', 'AI Pass could not be reached. Check your connection and try again.');
+    throw new ApiError(
+      'network',
+      'AI Pass could not be reached. Check your connection and try again.',
+    );
   }
 }
 

@@ -18,8 +18,9 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -51,7 +52,10 @@ function retryAfter(headers: Headers): number | undefined {
 export function apiErrorFrom(status: number, headers: Headers, body: unknown): ApiError {
   const { message, type } = errorDetail(body);
   if (/budget/i.test(type) || /budget (has been )?exceeded/i.test(message) || status === 402) {
-    return new ApiError('budget-exhausted', 'Your AI Pass balance is used up. Add credit to continue.');
+    return new ApiError(
+      'budget-exhausted',
+      'Your AI Pass balance is used up. Add credit to continue.',
+    );
   }
   if (status === 401 || status === 403) {
     return new ApiError('signed-out', 'Your AI Pass session has ended. Sign in again to continue.');
@@ -66,7 +70,10 @@ export function apiErrorFrom(status: number, headers: Headers, body: unknown): A
       seconds,
     );
   }
-  if (/invalid model|model.*(not found|not available|unavailable)/i.test(message) || status === 404) {
+  if (
+    /invalid model|model.*(not found|not available|unavailable)/i.test(message) ||
+    status === 404
+  ) {
     return new ApiError('model-unavailable', 'That model is not available. Pick another one.');
   }
   if (status >= 500) {

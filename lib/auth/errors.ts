@@ -36,7 +36,9 @@ export class AuthError extends Error {
 }
 
 /** The result shape that crosses from the worker to the pages (errors do not survive messaging). */
-export type AuthResult<T> = { ok: true; value: T } | { ok: false; code: AuthErrorCode; message: string };
+export type AuthResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: AuthErrorCode; message: string };
 
 export function failure(error: unknown): { ok: false; code: AuthErrorCode; message: string } {
   if (error instanceof AuthError) return { ok: false, code: error.code, message: error.message };

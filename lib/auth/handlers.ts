@@ -22,7 +22,9 @@ async function settle<T>(work: () => Promise<T>): Promise<AuthResult<T>> {
 
 export function registerAuthHandlers(): void {
   onMessage('auth.signIn', ({ sender, data }) =>
-    isOwnExtensionPage(sender) ? settle(() => signIn({ interactive: true, mode: data?.mode })) : REFUSED,
+    isOwnExtensionPage(sender)
+      ? settle(() => signIn({ interactive: true, mode: data?.mode }))
+      : REFUSED,
   );
   onMessage('auth.signOut', ({ sender }) =>
     isOwnExtensionPage(sender) ? settle(async () => (await signOut(), null)) : REFUSED,

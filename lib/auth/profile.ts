@@ -1,6 +1,6 @@
 /** Who is signed in, from the provider's userinfo endpoint. */
 import * as oauth from 'oauth4webapi';
-import { type Provider, oauthClient, transportOptions } from './provider';
+import { oauthClient, type Provider, transportOptions } from './provider';
 import type { AccountProfile } from './status';
 
 export async function fetchProfile(

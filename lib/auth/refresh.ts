@@ -7,7 +7,7 @@ import * as oauth from 'oauth4webapi';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { aipassProvider, oauthClient, transportOptions } from './provider';
-import { saveSession, type StoredSession, sessionTokens } from './session-store';
+import { type StoredSession, saveSession, sessionTokens } from './session-store';
 import { endSession } from './sign-out';
 import { tokenEndpointFetch } from './token-dialect';
 import { needsRefresh, tokenSetFromResponse } from './token-set';
@@ -25,7 +25,11 @@ let refreshInFlight: Promise<StoredSession> | null = null;
 
 function grantOf(session: StoredSession): AccessGrant {
   const provider = aipassProvider(session);
-  return { accessToken: session.accessToken, apiBase: provider.apiBase, serverUrl: session.serverUrl };
+  return {
+    accessToken: session.accessToken,
+    apiBase: provider.apiBase,
+    serverUrl: session.serverUrl,
+  };
 }
 
 /**
@@ -51,7 +55,9 @@ export function refreshOnce(): Promise<StoredSession> {
 
 function retryAfterMs(response: Response): number {
   const seconds = Number(response.headers.get('retry-after'));
-  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : 1000;
+  return Number.isFinite(seconds) && seconds > 0
+    ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS)
+    : 1000;
 }
 
 async function requestRefresh(session: StoredSession): Promise<Response> {
@@ -83,7 +89,11 @@ async function refresh(): Promise<StoredSession> {
       response = await requestRefresh(session);
     }
   } catch (cause) {
-    throw new AuthError('temporarily-unavailable', 'AI Pass could not be reached. Try again in a moment.', { cause });
+    throw new AuthError(
+      'temporarily-unavailable',
+      'AI Pass could not be reached. Try again in a moment.',
+      { cause },
+    );
   }
 
   const provider = aipassProvider(session);
@@ -92,16 +102,27 @@ async function refresh(): Promise<StoredSession> {
   try {
     result = await oauth.processRefreshTokenResponse(as, oauthClient(provider), response);
   } catch (cause) {
-    if (cause instanceof oauth.ResponseBodyError && (cause.status === 400 || cause.status === 401)) {
+    if (
+      cause instanceof oauth.ResponseBodyError &&
+      (cause.status === 400 || cause.status === 401)
+    ) {
       throw await endSession(
         cause.error === 'invalid_grant'
           ? 'AI Pass ended your session (it was signed out or revoked elsewhere). Sign in again to continue.'
           : `AI Pass refused to renew your session (${cause.error}). Sign in again to continue.`,
       );
     }
-    throw new AuthError('temporarily-unavailable', 'AI Pass could not renew your session just now. Try again in a moment.', { cause });
+    throw new AuthError(
+      'temporarily-unavailable',
+      'AI Pass could not renew your session just now. Try again in a moment.',
+      { cause },
+    );
   }
-  session = { ...tokenSetFromResponse(result, Date.now(), session), serverUrl: session.serverUrl, clientId: session.clientId };
+  session = {
+    ...tokenSetFromResponse(result, Date.now(), session),
+    serverUrl: session.serverUrl,
+    clientId: session.clientId,
+  };
   await saveSession(session);
   return session;
 }

@@ -1,7 +1,8 @@
 /** At browser start: bring back the session the person had, without showing a window. */
+
+import { staySignedIn } from '../config/settings';
 import { aipassProvider } from './provider';
 import { refreshOnce } from './refresh';
-import { staySignedIn } from '../config/settings';
 import { hadSession, keptRefreshToken, sessionTokens } from './session-store';
 import { publishSession, signIn } from './sign-in';
 
@@ -10,7 +11,13 @@ export async function restoreSession(): Promise<void> {
   const kept = await keptRefreshToken.getValue();
   if (kept && (await staySignedIn.getValue())) {
     // An expired placeholder, so that the refresh below runs with the kept refresh token.
-    await sessionTokens.setValue({ ...kept, accessToken: '', expiresAt: 0, lifetimeSeconds: 0, scope: '' });
+    await sessionTokens.setValue({
+      ...kept,
+      accessToken: '',
+      expiresAt: 0,
+      lifetimeSeconds: 0,
+      scope: '',
+    });
     try {
       const session = await refreshOnce();
       await publishSession(aipassProvider(session), session.accessToken);

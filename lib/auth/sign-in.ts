@@ -7,11 +7,11 @@
  */
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
+import { currentProvider } from './current-provider';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { fetchProfile } from './profile';
-import { type Provider, oauthClient, transportOptions } from './provider';
-import { currentProvider } from './current-provider';
+import { oauthClient, type Provider, transportOptions } from './provider';
 import { hadSession, type PendingSignIn, pendingSignIn, saveSession } from './session-store';
 import { type AccountProfile, authStatus } from './status';
 import { tokenEndpointFetch } from './token-dialect';
@@ -68,18 +68,27 @@ function launchFailure(error: unknown): AuthError {
     return new AuthError('cancelled', 'Sign-in was cancelled.');
   }
   if (/could not be loaded/i.test(message)) {
-    return new AuthError('server-unreachable', 'The AI Pass sign-in page could not be loaded. Check your connection and the Server URL in Settings.');
+    return new AuthError(
+      'server-unreachable',
+      'The AI Pass sign-in page could not be loaded. Check your connection and the Server URL in Settings.',
+    );
   }
   if (/interaction required/i.test(message)) {
     return new AuthError('interaction-required', 'Sign in to continue.');
   }
-  return new AuthError('invalid-response', 'The sign-in window ended without an answer. Try again.');
+  return new AuthError(
+    'invalid-response',
+    'The sign-in window ended without an answer. Try again.',
+  );
 }
 
 function authorizationFailure(error: unknown): AuthError {
   if (error instanceof oauth.AuthorizationResponseError) {
     if (error.error === 'access_denied') {
-      return new AuthError('access-denied', 'You chose not to give Passlight access. Nothing was changed.');
+      return new AuthError(
+        'access-denied',
+        'You chose not to give Passlight access. Nothing was changed.',
+      );
     }
     if (['login_required', 'consent_required', 'interaction_required'].includes(error.error)) {
       return new AuthError('interaction-required', 'Sign in to continue.');
@@ -142,14 +151,25 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
       callbackParameters,
       attempt.redirectUri,
       attempt.codeVerifier,
-      { [oauth.customFetch]: tokenEndpointFetch(provider.tokenDialect), ...transportOptions(provider) },
+      {
+        [oauth.customFetch]: tokenEndpointFetch(provider.tokenDialect),
+        ...transportOptions(provider),
+      },
     );
     tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
   } catch (cause) {
     if (cause instanceof oauth.ResponseBodyError) {
-      throw new AuthError('invalid-response', `The server refused the sign-in code (${cause.error}). Try again.`, { cause });
+      throw new AuthError(
+        'invalid-response',
+        `The server refused the sign-in code (${cause.error}). Try again.`,
+        { cause },
+      );
     }
-    throw new AuthError('server-unreachable', 'The server could not be reached to finish signing in.', { cause });
+    throw new AuthError(
+      'server-unreachable',
+      'The server could not be reached to finish signing in.',
+      { cause },
+    );
   }
 
   const tokenSet = tokenSetFromResponse(tokens, Date.now());
@@ -158,7 +178,10 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
 }
 
 /** Tells every page who is signed in, once tokens are stored. */
-export async function publishSession(provider: Provider, accessToken: string): Promise<AccountProfile> {
+export async function publishSession(
+  provider: Provider,
+  accessToken: string,
+): Promise<AccountProfile> {
   const user = await fetchProfile(await serverMetadata(provider), provider, accessToken);
   await Promise.all([
     hadSession.setValue(true),

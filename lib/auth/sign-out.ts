@@ -1,8 +1,9 @@
 /** Ending a session: by the person's choice (with revocation), or because the server ended it. */
 import * as oauth from 'oauth4webapi';
+import { browser } from 'wxt/browser';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
-import { aipassProvider, type Provider, oauthClient, transportOptions } from './provider';
+import { aipassProvider, oauthClient, type Provider, transportOptions } from './provider';
 import { clearSecrets, hadSession, type StoredSession, sessionTokens } from './session-store';
 import { authStatus } from './status';
 
@@ -31,17 +32,23 @@ async function revokeSession(session: StoredSession): Promise<void> {
   }
 }
 
+/** Everything of a session goes: tokens, a pending attempt, cached account data. */
+async function forgetSession(reason?: string): Promise<void> {
+  await clearSecrets();
+  await browser.storage.session.clear();
+  await authStatus.setValue(reason ? { signedIn: false, reason } : { signedIn: false });
+}
+
 /** Signs out: revokes at the server when it can, then forgets everything locally regardless. */
 export async function signOut(): Promise<void> {
   const session = await sessionTokens.getValue();
   if (session) await revokeSession(session);
-  await clearSecrets();
-  await Promise.all([hadSession.setValue(false), authStatus.setValue({ signedIn: false })]);
+  await forgetSession();
+  await hadSession.setValue(false);
 }
 
 /** The server no longer accepts the session: forget it and tell the pages why. */
 export async function endSession(reason: string): Promise<AuthError> {
-  await clearSecrets();
-  await authStatus.setValue({ signedIn: false, reason });
+  await forgetSession(reason);
   return new AuthError('session-ended', reason);
 }

@@ -12,7 +12,10 @@ export interface AccountProfile {
 }
 
 export type AuthStatus =
-  | { signedIn: false; /** Why the last session ended, when it did not end by choice. */ reason?: string }
+  | {
+      signedIn: false /** Why the last session ended, when it did not end by choice. */;
+      reason?: string;
+    }
   | { signedIn: true; user: AccountProfile; serverUrl: string };
 
 export const authStatus = storage.defineItem<AuthStatus>('session:auth.status', {

@@ -21,7 +21,9 @@ test('the service worker starts with the fixed development ID and least permissi
   );
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
   expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
-  expect(JSON.stringify(manifest.content_security_policy)).toContain("script-src 'self'; object-src 'none'");
+  expect(JSON.stringify(manifest.content_security_policy)).toContain(
+    "script-src 'self'; object-src 'none'",
+  );
 });
 
 test('the popup renders and opens the real side panel', async ({

@@ -6,13 +6,20 @@ import { parseCheckoutUrl, parseUsageSummary } from '../../lib/api/account';
 describe('account data', () => {
   it('reads the usage summary envelope and refuses a malformed one', () => {
     expect(
-      parseUsageSummary({ success: true, data: { totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 } }),
+      parseUsageSummary({
+        success: true,
+        data: { totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 },
+      }),
     ).toEqual({ totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 });
-    expect(() => parseUsageSummary({ success: true, data: { totalCost: '1' } })).toThrow(/could not read/);
+    expect(() => parseUsageSummary({ success: true, data: { totalCost: '1' } })).toThrow(
+      /could not read/,
+    );
   });
 
   it('opens only http(s) checkout pages', () => {
-    expect(parseCheckoutUrl({ data: { checkoutUrl: 'https://pay.example/c/1' } })).toBe('https://pay.example/c/1');
+    expect(parseCheckoutUrl({ data: { checkoutUrl: 'https://pay.example/c/1' } })).toBe(
+      'https://pay.example/c/1',
+    );
     expect(parseCheckoutUrl({ data: { checkoutUrl: 'http://127.0.0.1:8787/checkout/1' } })).toBe(
       'http://127.0.0.1:8787/checkout/1',
     );
@@ -21,7 +28,11 @@ describe('account data', () => {
   });
 
   it('caches a balance for five minutes, for one account only', () => {
-    const cached = { summary: { totalCost: 0, maxBudget: 1, remainingBudget: 1 }, fetchedAt: 1000, accountId: 'u1' };
+    const cached = {
+      summary: { totalCost: 0, maxBudget: 1, remainingBudget: 1 },
+      fetchedAt: 1000,
+      accountId: 'u1',
+    };
     expect(isFresh(cached, 'u1', 1000 + BALANCE_TTL_MS - 1)).toBe(true);
     expect(isFresh(cached, 'u1', 1000 + BALANCE_TTL_MS)).toBe(false);
     expect(isFresh(cached, 'u2', 1001)).toBe(false);

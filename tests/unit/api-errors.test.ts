@@ -6,7 +6,10 @@ const noHeaders = new Headers();
 describe('API error mapping', () => {
   it('recognises AI Pass budget errors (LiteLLM shape, status 400)', () => {
     const error = apiErrorFrom(400, noHeaders, {
-      error: { message: 'Budget has been exceeded! Current cost: 10.2, Max budget: 10', type: 'budget_exceeded' },
+      error: {
+        message: 'Budget has been exceeded! Current cost: 10.2, Max budget: 10',
+        type: 'budget_exceeded',
+      },
     });
     expect(error.code).toBe('budget-exhausted');
     expect(error.message).toContain('Add credit');
@@ -16,15 +19,23 @@ describe('API error mapping', () => {
     const seconds = apiErrorFrom(429, new Headers({ 'retry-after': '7' }), null);
     expect(seconds).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 7 });
     expect(seconds.message).toContain('7 s');
-    const date = apiErrorFrom(429, new Headers({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }), null);
+    const date = apiErrorFrom(
+      429,
+      new Headers({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
+      null,
+    );
     expect(date.retryAfterSeconds).toBeGreaterThanOrEqual(28);
   });
 
   it('tells an unknown model from other bad requests', () => {
     expect(
-      apiErrorFrom(400, noHeaders, { error: { message: 'Invalid model name passed in model=nope' } }).code,
+      apiErrorFrom(400, noHeaders, {
+        error: { message: 'Invalid model name passed in model=nope' },
+      }).code,
     ).toBe('model-unavailable');
-    expect(apiErrorFrom(400, noHeaders, { success: false, message: 'Minimum amount is 0.50' })).toMatchObject({
+    expect(
+      apiErrorFrom(400, noHeaders, { success: false, message: 'Minimum amount is 0.50' }),
+    ).toMatchObject({
       code: 'bad-request',
       message: 'Minimum amount is 0.50',
     });

@@ -18,7 +18,11 @@ describe('token request dialects', () => {
       clientId: 'id',
       redirectUri: 'https://x.chromiumapp.org/aipass',
     });
-    const refresh = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r', client_id: 'id' });
+    const refresh = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: 'r',
+      client_id: 'id',
+    });
     expect(JSON.parse(encodeTokenRequestBody(refresh, 'json-camel'))).toEqual({
       grantType: 'refresh_token',
       refreshToken: 'r',

@@ -29,7 +29,10 @@ describe('token expiry arithmetic', () => {
   });
 
   it('keeps the old refresh token and scope when a refresh does not send new ones', () => {
-    const first = tokenSetFromResponse({ access_token: 'a1', refresh_token: 'r1', expires_in: 60, scope: 's' }, NOW);
+    const first = tokenSetFromResponse(
+      { access_token: 'a1', refresh_token: 'r1', expires_in: 60, scope: 's' },
+      NOW,
+    );
     const second = tokenSetFromResponse({ access_token: 'a2', expires_in: 60 }, NOW + 1000, first);
     expect(second).toMatchObject({ accessToken: 'a2', refreshToken: 'r1', scope: 's' });
   });

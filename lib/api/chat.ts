@@ -1,0 +1,71 @@
+/** Chat completions: one streamed answer at a time, as text deltas. */
+import { authorizedFetch } from './authorized-fetch';
+import { ApiError, apiErrorFrom } from './errors';
+import { readServerSentEvents } from './sse';
+
+export type ChatContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } };
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string | ChatContentPart[];
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  signal?: AbortSignal;
+  /** How long the stream may stay silent before it is given up, in milliseconds. */
+  idleTimeoutMs?: number;
+}
+
+/** Long enough for a reasoning model to think before its first word, short enough to notice a dead stream. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+interface ChunkPayload {
+  choices?: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
+  error?: unknown;
+}
+
+/**
+ * Yields the answer's text as it arrives. Rejects with an ApiError (budget, model, network…);
+ * a finished answer without `[DONE]` or a finish reason counts as cut off.
+ */
+export async function* streamChat(request: ChatRequest): AsyncGenerator<string> {
+  const response = await authorizedFetch('/chat/completions', {
+    api: true,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    // No max_tokens: reasoning models spend hidden tokens and answer empty when it is small.
+    body: JSON.stringify({ model: request.model, messages: request.messages, stream: true }),
+    signal: request.signal,
+  });
+  if (!response.body) throw new ApiError('server', 'AI Pass sent an empty answer.');
+  let finished = false;
+  for await (const data of readServerSentEvents(response.body, {
+    idleTimeoutMs: request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    signal: request.signal,
+  })) {
+    if (data === '[DONE]') return;
+    let payload: ChunkPayload;
+    try {
+      payload = JSON.parse(data) as ChunkPayload;
+    } catch {
+      continue; // A keep-alive or a line we do not understand: skip it, as EventSource would.
+    }
+    if (payload.error) throw apiErrorFrom(400, new Headers(), payload);
+    const choice = payload.choices?.[0];
+    const text = choice?.delta?.content;
+    if (text) yield text;
+    if (choice?.finish_reason) finished = true;
+  }
+  if (!finished)
+    throw new ApiError('network', 'The connection was lost in the middle of the answer.');
+}
+
+/** `GET /models`, unparsed: see lib/models.ts for what the ids mean. */
+export async function fetchModelIds(): Promise<unknown> {
+  const response = await authorizedFetch('/models', { api: true });
+  return response.json();
+}
