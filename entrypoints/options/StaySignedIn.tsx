@@ -21,6 +21,7 @@ export function StaySignedIn() {
         <input
           type="checkbox"
           role="switch"
+          aria-checked={enabled.value}
           checked={enabled.value}
           onChange={(event) => void staySignedIn.setValue(event.currentTarget.checked)}
         />

@@ -39,14 +39,8 @@ export function BalanceCard({ model }: { model: PopupModel }) {
             <strong data-testid="remaining">{formatDollars(summary.remainingBudget)}</strong>
             <span class="muted"> left of {formatDollars(summary.maxBudget)}</span>
           </p>
-          <div
-            class={low ? 'meter meter-low' : 'meter'}
-            role="meter"
-            aria-label="Budget used"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(used * 100)}
-          >
+          {/* Decorative: the figures above say the same in words. */}
+          <div class={low ? 'meter meter-low' : 'meter'} aria-hidden="true">
             <span style={{ width: `${used * 100}%` }} />
           </div>
           <p class="muted balance-spent">Spent {formatDollars(summary.totalCost)}</p>
