@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
-function createRenderer(): MarkdownIt {
+function createRenderer() {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
 
@@ -21,7 +21,7 @@ function createRenderer(): MarkdownIt {
 
   md.renderer.rules.image = (tokens, index) => {
     const token = tokens[index];
-    const src = token?.attrGet('src') ?? '';
+    const src = String(token?.attrGet('src') ?? '');
     const alt = md.utils.escapeHtml(token?.content || 'image');
     return `<a class="md-image-link" href="${md.utils.escapeHtml(src)}" target="_blank" rel="noopener noreferrer">[image: ${alt}]</a>`;
   };
@@ -39,7 +39,7 @@ function createRenderer(): MarkdownIt {
   return md;
 }
 
-let renderer: MarkdownIt | undefined;
+let renderer: ReturnType<typeof createRenderer> | undefined;
 
 export function renderMarkdown(text: string): string {
   renderer ??= createRenderer();

@@ -1,0 +1,63 @@
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { createCheckoutSession } from '../../lib/api/account';
+import { ApiError } from '../../lib/api/errors';
+import type { MessageError } from '../../lib/chat/records';
+import type { ChatModel } from './chat-model';
+
+/** The top-up amount offered from an answer that ran out of budget. */
+const QUICK_TOP_UP = 10;
+
+/** An answer's error in plain words, with the one action that helps. */
+export function ErrorNotice({
+  chat,
+  error,
+  canRetry,
+}: {
+  chat: ChatModel;
+  error: MessageError;
+  canRetry: boolean;
+}) {
+  const problem = useSignal('');
+  const addCredit = async () => {
+    try {
+      await browser.tabs.create({ url: await createCheckoutSession(QUICK_TOP_UP) });
+    } catch (cause) {
+      problem.value =
+        cause instanceof ApiError ? cause.message : 'The checkout page could not be opened.';
+    }
+  };
+  const focusPicker = () => {
+    void chat.loadModels();
+    document.getElementById('model-picker')?.focus();
+  };
+
+  return (
+    <div class="message-error" role="alert">
+      <p>{error.message}</p>
+      <div class="bubble-actions">
+        {error.code === 'budget-exhausted' ? (
+          <button type="button" class="btn btn-primary" onClick={addCredit}>
+            Add credit
+          </button>
+        ) : null}
+        {error.code === 'signed-out' ? (
+          <button type="button" class="btn btn-primary" onClick={chat.signIn}>
+            Sign in
+          </button>
+        ) : null}
+        {error.code === 'model-unavailable' ? (
+          <button type="button" class="btn" onClick={focusPicker}>
+            Pick another model
+          </button>
+        ) : null}
+        {canRetry && error.code !== 'signed-out' ? (
+          <button type="button" class="btn" onClick={chat.regenerate}>
+            Retry
+          </button>
+        ) : null}
+      </div>
+      {problem.value ? <p class="status-error">{problem.value}</p> : null}
+    </div>
+  );
+}

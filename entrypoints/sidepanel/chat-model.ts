@@ -1,0 +1,320 @@
+/**
+ * The side panel's state and actions: conversations, the model picker and the answer being
+ * streamed. Markup lives in the components; this file talks to the API and to IndexedDB.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { storage } from 'wxt/utils/storage';
+import { refreshBalance } from '../../lib/account/balance';
+import { fetchUsageSummary, type UsageSummary } from '../../lib/api/account';
+import { fetchModelIds, streamChat } from '../../lib/api/chat';
+import { ApiError } from '../../lib/api/errors';
+import { type AuthStatus, authStatus } from '../../lib/auth/status';
+import { type LiveMessage, liveMessage, recordOf } from '../../lib/chat/live-message';
+import { conversationForModel } from '../../lib/chat/prompt';
+import { type ConversationRecord, type MessageRecord, titleFrom } from '../../lib/chat/records';
+import {
+  deleteConversation,
+  deleteMessage,
+  listConversations,
+  loadMessages,
+  saveConversation,
+  saveMessage,
+} from '../../lib/chat/store';
+import { sendMessage } from '../../lib/messages';
+import { chooseModel, modelsWith, parseModelList } from '../../lib/models';
+
+const rememberedModel = storage.defineItem<string | null>('local:chat.model', { fallback: null });
+const lastConversation = storage.defineItem<string | null>('local:chat.lastConversation', {
+  fallback: null,
+});
+
+/** How often a streaming answer is written to IndexedDB: what a sudden close can lose at most. */
+const SAVE_EVERY_MS = 500;
+
+export function createChatModel() {
+  const auth = signal<AuthStatus | null>(null);
+  const models = signal<string[]>([]);
+  const modelsState = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const modelsError = signal('');
+  const model = signal<string | undefined>(undefined);
+  const conversations = signal<ConversationRecord[]>([]);
+  const activeConversation = signal<ConversationRecord | null>(null);
+  const messages = signal<LiveMessage[]>([]);
+  const streamingId = signal<string | null>(null);
+  const search = signal('');
+  let abortController: AbortController | null = null;
+
+  const isStreaming = computed(() => streamingId.value !== null);
+  const visibleConversations = computed(() => {
+    const query = search.value.trim().toLowerCase();
+    return query
+      ? conversations.value.filter((c) => c.title.toLowerCase().includes(query))
+      : conversations.value;
+  });
+
+  async function loadModels(): Promise<void> {
+    modelsState.value = 'loading';
+    modelsError.value = '';
+    try {
+      const chat = modelsWith(parseModelList(await fetchModelIds()), 'chat');
+      const chosen = chooseModel(chat, await rememberedModel.getValue());
+      batch(() => {
+        models.value = chat;
+        model.value = chosen;
+        modelsState.value = 'ready';
+      });
+      if (chat.length === 0) modelsError.value = 'AI Pass offers no chat model right now.';
+    } catch (error) {
+      modelsState.value = 'error';
+      modelsError.value =
+        error instanceof ApiError ? error.message : 'The models could not be loaded.';
+    }
+  }
+
+  function selectModel(id: string): void {
+    model.value = id;
+    void rememberedModel.setValue(id);
+  }
+
+  async function refreshConversations(): Promise<void> {
+    conversations.value = await listConversations();
+  }
+
+  async function openConversation(id: string): Promise<void> {
+    if (isStreaming.peek()) return;
+    const conversation = conversations.peek().find((c) => c.id === id);
+    if (!conversation) return;
+    const records = await loadMessages(id);
+    batch(() => {
+      activeConversation.value = conversation;
+      messages.value = records.map(liveMessage);
+    });
+    void lastConversation.setValue(id);
+  }
+
+  function newConversation(): void {
+    if (isStreaming.peek()) return;
+    batch(() => {
+      activeConversation.value = null;
+      messages.value = [];
+    });
+    void lastConversation.setValue(null);
+  }
+
+  async function ensureConversation(question: string): Promise<ConversationRecord> {
+    const current = activeConversation.peek();
+    const now = Date.now();
+    const conversation = current
+      ? { ...current, updatedAt: now, model: model.peek() }
+      : {
+          id: crypto.randomUUID(),
+          title: titleFrom(question),
+          createdAt: now,
+          updatedAt: now,
+          model: model.peek(),
+        };
+    await saveConversation(conversation);
+    activeConversation.value = conversation;
+    void lastConversation.setValue(conversation.id);
+    await refreshConversations();
+    return conversation;
+  }
+
+  function persist(message: LiveMessage): Promise<void> {
+    const conversation = activeConversation.peek();
+    return conversation ? saveMessage(recordOf(message, conversation.id)) : Promise.resolve();
+  }
+
+  /** Streams an answer into `answer`, which must be the last message. */
+  async function runAnswer(answer: LiveMessage): Promise<void> {
+    const chosenModel = model.peek();
+    const history = messages.peek().filter((m) => m !== answer);
+    batch(() => {
+      answer.text.value = '';
+      answer.status.value = 'streaming';
+      answer.error.value = undefined;
+      answer.cost.value = undefined;
+      answer.model.value = chosenModel;
+      streamingId.value = answer.id;
+    });
+    abortController = new AbortController();
+    const spentBefore: Promise<UsageSummary | null> = fetchUsageSummary().catch(() => null);
+    let lastSave = 0;
+    try {
+      if (!chosenModel) throw new ApiError('model-unavailable', 'Pick a model first.');
+      await persist(answer);
+      for await (const delta of streamChat({
+        model: chosenModel,
+        messages: conversationForModel(history),
+        signal: abortController.signal,
+      })) {
+        answer.text.value += delta;
+        if (Date.now() - lastSave > SAVE_EVERY_MS) {
+          lastSave = Date.now();
+          void persist(answer);
+        }
+      }
+      answer.status.value = 'complete';
+    } catch (error) {
+      if (abortController.signal.aborted) {
+        answer.status.value = 'stopped';
+      } else {
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError('server', 'Something went wrong with this answer.');
+        batch(() => {
+          answer.status.value = 'error';
+          answer.error.value = {
+            code: apiError.code,
+            message: apiError.message,
+            retryAfterSeconds: apiError.retryAfterSeconds,
+          };
+        });
+      }
+    } finally {
+      streamingId.value = null;
+      abortController = null;
+      await persist(answer);
+    }
+    void noteCost(answer, await spentBefore);
+  }
+
+  /** Refreshes the balance after an answer and shows what the answer cost, when that can be known. */
+  async function noteCost(answer: LiveMessage, before: UsageSummary | null): Promise<void> {
+    const status = auth.peek();
+    if (!status?.signedIn) return;
+    try {
+      const after = await refreshBalance(status.user.sub);
+      const cost = before ? after.summary.totalCost - before.totalCost : undefined;
+      if (cost !== undefined && cost >= 0 && answer.status.peek() !== 'error') {
+        answer.cost.value = cost;
+        await persist(answer);
+      }
+    } catch {
+      // The balance is a nicety here; the answer stands without it.
+    }
+  }
+
+  function newMessage(
+    role: 'user' | 'assistant',
+    text: string,
+    images: string[] = [],
+  ): LiveMessage {
+    const record: MessageRecord = {
+      id: crypto.randomUUID(),
+      conversationId: '',
+      role,
+      text,
+      images,
+      status: role === 'user' ? 'complete' : 'streaming',
+      createdAt: Date.now(),
+    };
+    return liveMessage(record);
+  }
+
+  async function send(text: string, images: string[] = []): Promise<void> {
+    if (isStreaming.peek() || (!text.trim() && images.length === 0)) return;
+    await ensureConversation(text || 'Image');
+    const question = newMessage('user', text, images);
+    const answer = newMessage('assistant', '');
+    messages.value = [...messages.peek(), question, answer];
+    await persist(question);
+    await runAnswer(answer);
+  }
+
+  function lastAnswer(): LiveMessage | undefined {
+    const last = messages.peek().at(-1);
+    return last?.role === 'assistant' ? last : undefined;
+  }
+
+  /** Answers the last question again (Regenerate, or Retry after an error). */
+  async function regenerate(): Promise<void> {
+    const answer = lastAnswer();
+    if (answer && !isStreaming.peek()) await runAnswer(answer);
+  }
+
+  /** Replaces the last question with new text and asks it again. */
+  async function editLastQuestion(text: string): Promise<void> {
+    const list = messages.peek();
+    const questionIndex = list.findLastIndex((m) => m.role === 'user');
+    const question = list[questionIndex];
+    if (!question || isStreaming.peek() || !text.trim()) return;
+    for (const stale of list.slice(questionIndex)) await deleteMessage(stale.id);
+    messages.value = list.slice(0, questionIndex);
+    await send(text, question.images);
+  }
+
+  function stop(): void {
+    abortController?.abort();
+  }
+
+  async function rename(id: string, title: string): Promise<void> {
+    const conversation = conversations.peek().find((c) => c.id === id);
+    const trimmed = title.trim();
+    if (!conversation || !trimmed) return;
+    const renamed = { ...conversation, title: trimmed };
+    await saveConversation(renamed);
+    if (activeConversation.peek()?.id === id) activeConversation.value = renamed;
+    await refreshConversations();
+  }
+
+  async function remove(id: string): Promise<void> {
+    if (activeConversation.peek()?.id === id) {
+      if (isStreaming.peek()) return;
+      newConversation();
+    }
+    await deleteConversation(id);
+    await refreshConversations();
+  }
+
+  function showAuth(status: AuthStatus): void {
+    const wasSignedIn = auth.peek()?.signedIn;
+    auth.value = status;
+    if (status.signedIn && !wasSignedIn) void loadModels();
+  }
+
+  /** Loads what was there before and starts watching the session; returns the cleanup. */
+  function start(): () => void {
+    void authStatus.getValue().then(showAuth);
+    const unwatch = authStatus.watch(showAuth);
+    void (async () => {
+      await refreshConversations();
+      const last = await lastConversation.getValue();
+      if (last) await openConversation(last);
+    })();
+    return () => {
+      unwatch();
+      stop();
+    };
+  }
+
+  return {
+    auth,
+    models,
+    modelsState,
+    modelsError,
+    model,
+    conversations: visibleConversations,
+    allConversations: conversations,
+    activeConversation,
+    messages,
+    streamingId,
+    isStreaming,
+    search,
+    start,
+    loadModels,
+    selectModel,
+    openConversation,
+    newConversation,
+    send,
+    regenerate,
+    editLastQuestion,
+    stop,
+    rename,
+    remove,
+    signIn: () => sendMessage('auth.signIn', { mode: 'login' }),
+  };
+}
+
+export type ChatModel = ReturnType<typeof createChatModel>;

@@ -1,0 +1,49 @@
+/**
+ * A message as the panel shows it: its changing parts are signals of their own, so a streaming
+ * answer re-renders only its own bubble.
+ */
+import { type Signal, signal } from '@preact/signals';
+import type { MessageError, MessageRecord, MessageStatus } from './records';
+
+export interface LiveMessage {
+  readonly id: string;
+  readonly role: 'user' | 'assistant';
+  readonly createdAt: number;
+  readonly images: string[];
+  text: Signal<string>;
+  status: Signal<MessageStatus>;
+  error: Signal<MessageError | undefined>;
+  cost: Signal<number | undefined>;
+  model: Signal<string | undefined>;
+}
+
+export function liveMessage(record: MessageRecord): LiveMessage {
+  return {
+    id: record.id,
+    role: record.role,
+    createdAt: record.createdAt,
+    images: record.images ?? [],
+    text: signal(record.text),
+    status: signal(record.status),
+    error: signal(record.error),
+    cost: signal(record.cost),
+    model: signal(record.model),
+  };
+}
+
+/** The record to store, as the message stands now. */
+export function recordOf(message: LiveMessage, conversationId: string): MessageRecord {
+  return {
+    id: message.id,
+    conversationId,
+    role: message.role,
+    text: message.text.peek(),
+    images: message.images.length ? message.images : undefined,
+    status: message.status.peek(),
+    error: message.error.peek(),
+    cost: message.cost.peek(),
+    model: message.model.peek(),
+    createdAt: message.createdAt,
+    heartbeatAt: message.status.peek() === 'streaming' ? Date.now() : undefined,
+  };
+}

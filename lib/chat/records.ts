@@ -1,0 +1,50 @@
+/** What a conversation is, as it is kept in IndexedDB. */
+
+export interface ConversationRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The model last used here. */
+  model?: string;
+}
+
+export type MessageStatus =
+  /** The answer is arriving (or was, when its panel closed: see `heartbeatAt`). */
+  | 'streaming'
+  | 'complete'
+  /** The person pressed Stop; what arrived is kept. */
+  | 'stopped'
+  /** The panel, worker or browser closed mid-answer. */
+  | 'interrupted'
+  | 'error';
+
+export interface MessageError {
+  code: string;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  /** Images sent with a question, as compressed `data:` URLs. */
+  images?: string[];
+  status: MessageStatus;
+  error?: MessageError;
+  /** What the answer cost, in dollars, when it could be known. */
+  cost?: number;
+  model?: string;
+  createdAt: number;
+  /** Updated while streaming; a stale one means the panel that streamed it is gone. */
+  heartbeatAt?: number;
+}
+
+/** The title a conversation gets from its first question. */
+export function titleFrom(question: string): string {
+  const line = question.replace(/\s+/g, ' ').trim();
+  if (line === '') return 'New conversation';
+  return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line;
+}
