@@ -54,15 +54,18 @@ export class Grants {
     return grant;
   }
 
-  /** A new access and refresh token for the grant (the old ones are the caller's business). */
-  issueTokens(grant: Grant): TokenResponse {
+  /**
+   * A new access and refresh token for the grant (the old ones are the caller's business). The
+   * access token may carry fewer scopes than the grant (a narrowed refresh).
+   */
+  issueTokens(grant: Grant, scopes: string[] = grant.scopes): TokenResponse {
     const now = Date.now();
     const ttlSeconds = this.state.settings.accessTokenTtlSeconds;
     const accessToken = randomSecret();
     const refreshToken = randomSecret();
     this.state.accessTokens.set(accessToken, {
       grantId: grant.id,
-      scopes: grant.scopes,
+      scopes,
       expiresAt: now + ttlSeconds * 1000,
       revoked: false,
     });
@@ -76,7 +79,7 @@ export class Grants {
       refresh_token: refreshToken,
       expires_in: ttlSeconds,
       token_type: 'Bearer',
-      scope: grant.scopes.join(' '),
+      scope: scopes.join(' '),
     };
   }
 

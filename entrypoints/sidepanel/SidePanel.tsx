@@ -57,27 +57,19 @@ export function SidePanel() {
           }}
         />
       ) : null}
-      {auth === null ? (
-        <main class="panel-body" aria-busy="true" />
-      ) : auth.signedIn ? (
-        <>
-          <ModelPicker chat={chat} />
-          <MessageList chat={chat} />
-          <Composer chat={chat} />
-        </>
+      {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
+      <MessageList chat={chat} />
+      {auth === null ? null : auth.signedIn ? (
+        <Composer chat={chat} />
       ) : (
-        <main class="panel-body panel-empty-wrap">
-          <section class="panel-empty" aria-labelledby="panel-empty-title">
-            <img src="/icon/128.png" alt="" width={56} height={56} />
-            <h1 id="panel-empty-title">Ask about anything you see</h1>
-            <p class="muted">
-              {auth.reason ?? 'Sign in with your AI Pass account to start a conversation.'}
-            </p>
-            <button type="button" class="btn btn-primary" onClick={chat.signIn}>
-              Sign in with AI Pass
-            </button>
-          </section>
-        </main>
+        <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
+          <p id="sign-in-bar-title">
+            {auth.reason ?? 'Sign in with your AI Pass account to ask questions.'}
+          </p>
+          <button type="button" class="btn btn-primary" onClick={chat.signIn}>
+            Sign in with AI Pass
+          </button>
+        </section>
       )}
     </div>
   );

