@@ -1,6 +1,7 @@
 /**
- * Splits a growing markdown text into finished blocks and the unfinished tail, looking only at
- * what arrived since the last call, so the work per chunk stays flat however long the answer.
+ * Splits a growing markdown text into finished blocks and the unfinished tail. It keeps only
+ * the tail and looks only at what arrived since the last call, so the work per chunk stays flat
+ * however long the answer grows.
  *
  * A block is finished when a blank line follows it outside a fenced code block. Finished blocks
  * are rendered once; only the tail is rendered again as text arrives.
@@ -8,19 +9,20 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export class BlockSplitter {
-  /** Where the unfinished tail starts. */
-  private tailStart = 0;
-  /** Where the next unscanned line starts. */
+  /** The unfinished text: everything after the last finished block. */
+  private tail = '';
+  /** Where the next unscanned line of the tail starts. */
   private scanFrom = 0;
   /** The marker of the fenced code block we are inside, if any. */
   private openFence: string | null = null;
 
-  /** Takes the whole text so far; returns the blocks finished since the last call, and the tail. */
-  update(text: string): { finished: string[]; tail: string } {
+  /** Takes the newly arrived text; returns the blocks it finished, and the tail. */
+  append(delta: string): { finished: string[]; tail: string } {
     const finished: string[] = [];
-    let lineEnd = text.indexOf('\n', this.scanFrom);
+    this.tail += delta;
+    let lineEnd = this.tail.indexOf('\n', this.scanFrom);
     while (lineEnd !== -1) {
-      const line = text.slice(this.scanFrom, lineEnd);
+      const line = this.tail.slice(this.scanFrom, lineEnd);
       const fence = FENCE.exec(line)?.[1];
       if (fence && this.openFence === null) {
         this.openFence = fence;
@@ -32,13 +34,16 @@ export class BlockSplitter {
       ) {
         this.openFence = null;
       } else if (this.openFence === null && line.trim() === '') {
-        const block = text.slice(this.tailStart, this.scanFrom);
+        const block = this.tail.slice(0, this.scanFrom);
         if (block.trim() !== '') finished.push(block);
-        this.tailStart = lineEnd + 1;
+        this.tail = this.tail.slice(lineEnd + 1);
+        this.scanFrom = 0;
+        lineEnd = this.tail.indexOf('\n');
+        continue;
       }
       this.scanFrom = lineEnd + 1;
-      lineEnd = text.indexOf('\n', this.scanFrom);
+      lineEnd = this.tail.indexOf('\n', this.scanFrom);
     }
-    return { finished, tail: text.slice(this.tailStart) };
+    return { finished, tail: this.tail };
   }
 }

@@ -40,33 +40,31 @@ describe('renderMarkdown', () => {
 describe('BlockSplitter', () => {
   it('finishes a block at a blank line and keeps the tail open', () => {
     const splitter = new BlockSplitter();
-    expect(splitter.update('# Title\n\nSome')).toEqual({ finished: ['# Title\n'], tail: 'Some' });
-    expect(splitter.update('# Title\n\nSome text\n\n- a')).toEqual({
-      finished: ['Some text\n'],
-      tail: '- a',
-    });
+    expect(splitter.append('# Title\n\nSome')).toEqual({ finished: ['# Title\n'], tail: 'Some' });
+    expect(splitter.append(' text\n\n- a')).toEqual({ finished: ['Some text\n'], tail: '- a' });
   });
 
   it('does not split inside a fenced code block, even at blank lines', () => {
     const splitter = new BlockSplitter();
-    const text = 'Intro\n\n```\nline 1\n\nline 2\n```\n\nAfter';
-    const { finished, tail } = splitter.update(text);
+    const { finished, tail } = splitter.append('Intro\n\n```\nline 1\n\nline 2\n```\n\nAfter');
     expect(finished).toEqual(['Intro\n', '```\nline 1\n\nline 2\n```\n']);
     expect(tail).toBe('After');
   });
 
   it('gives the same blocks however the text is chunked', () => {
     const text = 'A para\n\n```js\nx\n\ny\n```\n\n| t |\n|---|\n| 1 |\n\nEnd.';
-    const whole = new BlockSplitter().update(text);
-    const splitter = new BlockSplitter();
-    const blocks: string[] = [];
-    let tail = '';
-    for (let end = 1; end <= text.length; end++) {
-      const result = splitter.update(text.slice(0, end));
-      blocks.push(...result.finished);
-      tail = result.tail;
+    const whole = new BlockSplitter().append(text);
+    for (const size of [1, 2, 3, 7]) {
+      const splitter = new BlockSplitter();
+      const blocks: string[] = [];
+      let tail = '';
+      for (let start = 0; start < text.length; start += size) {
+        const result = splitter.append(text.slice(start, start + size));
+        blocks.push(...result.finished);
+        tail = result.tail;
+      }
+      expect(blocks).toEqual(whole.finished);
+      expect(tail).toBe(whole.tail);
     }
-    expect(blocks).toEqual(whole.finished);
-    expect(tail).toBe(whole.tail);
   });
 });

@@ -80,9 +80,6 @@ function inspectDataUrl(url: string, where: string): ImageFacts {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
     throw invalidRequest(`${where}: the image data is not valid base64.`);
   }
-  if (Math.floor((data.length * 3) / 4) > MAX_IMAGE_BYTES + 2) {
-    throw apiError(413, `${where}: the image is larger than 20 MB.`);
-  }
   const bytes = Buffer.from(data, 'base64');
   if (bytes.length > MAX_IMAGE_BYTES) throw apiError(413, `${where}: the image is larger than 20 MB.`);
   const inspection = inspectImage(bytes);

@@ -1,12 +1,9 @@
-/**
- * `npm run bench`: the performance figures of design.md's budgets, measured on a production build.
- * It prints figures; it never fails a build (machines here are too noisy for timed assertions).
- */
+/** Gzipped JavaScript per entrypoint of a production build, against design.md's budgets. */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PROJECT_ROOT } from './build-extension';
+import { PROJECT_ROOT } from '../build-extension';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
 
@@ -58,21 +55,20 @@ async function entrypointSizes(): Promise<Array<{ name: string; kb: number }>> {
   return sizes;
 }
 
-console.log('Building the production extension…');
-const build = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-if (build.status !== 0) {
-  console.error(build.stdout, build.stderr);
-  process.exit(1);
-}
-
-console.log('\nGzipped JavaScript per entrypoint (the entry and every chunk it imports):');
-for (const { name, kb } of await entrypointSizes()) {
-  const budget = SIZE_BUDGETS_KB[name];
-  const verdict =
-    budget === undefined
-      ? ''
-      : kb <= budget
-        ? `  (budget ${budget} KB: ok)`
-        : `  (budget ${budget} KB: OVER)`;
-  console.log(`  ${name.padEnd(12)} ${kb.toFixed(1).padStart(6)} KB${verdict}`);
+/** Builds the store version and prints each entrypoint's gzipped JavaScript. */
+export async function reportEntrypointSizes(): Promise<void> {
+  console.log('Building the production extension…');
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
+  console.log('\nGzipped JavaScript per entrypoint (the entry and every chunk it imports):');
+  for (const { name, kb } of await entrypointSizes()) {
+    const budget = SIZE_BUDGETS_KB[name];
+    const verdict =
+      budget === undefined
+        ? ''
+        : kb <= budget
+          ? `  (budget ${budget} KB: ok)`
+          : `  (budget ${budget} KB: OVER)`;
+    console.log(`  ${name.padEnd(12)} ${kb.toFixed(1).padStart(6)} KB${verdict}`);
+  }
 }

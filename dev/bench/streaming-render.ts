@@ -1,0 +1,55 @@
+/**
+ * The cost of showing a long streamed answer: 20,000 chunks of markdown fed to the real
+ * StreamingMarkdownView in Chromium, one render per chunk (the worst case: the panel renders at
+ * most once per frame). Budget: the last 1,000 chunks cost at most 1.5× the first 1,000.
+ */
+import type { Page } from '@playwright/test';
+
+export interface RenderCost {
+  firstMs: number;
+  lastMs: number;
+  ratio: number;
+}
+
+export async function measureStreamingRender(panel: Page): Promise<RenderCost> {
+  // tsx keeps function names by wrapping them in `__name(…)`, which the page does not have.
+  await panel.evaluate('globalThis.__name = (fn) => fn');
+  return panel.evaluate(() => {
+    type View = { setText(text: string): void; flush(): void };
+    const { StreamingMarkdownView } = (
+      globalThis as unknown as {
+        passlightTest: { StreamingMarkdownView: new (container: HTMLElement) => View };
+      }
+    ).passlightTest;
+    const container = document.createElement('div');
+    container.className = 'markdown';
+    document.body.replaceChildren(container);
+    const view = new StreamingMarkdownView(container);
+
+    // A realistic answer: paragraphs, a list, a table and code, over and over.
+    const section = (n: number) =>
+      `## Part ${n}\n\nLight travels **fast**, about 300,000 km per second; Grüße, 你好 🚀.\n\n` +
+      `- first point ${n}\n- second point with \`code\`\n\n| a | b |\n|---|---|\n| ${n} | ${n + 1} |\n\n` +
+      '```js\nconst speed = 299792458;\nconsole.log(speed);\n```\n\n';
+    let source = '';
+    for (let n = 0; source.length < 20_000 * 5; n++) source += section(n);
+    const chunks: string[] = [];
+    for (let offset = 0; chunks.length < 20_000; offset += 5)
+      chunks.push(source.slice(offset, offset + 5));
+
+    const times: number[] = [];
+    let text = '';
+    for (const chunk of chunks) {
+      text += chunk;
+      const start = performance.now();
+      view.setText(text);
+      view.flush();
+      void container.offsetHeight; // include layout, as the screen would pay it
+      times.push(performance.now() - start);
+    }
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const firstMs = sum(times.slice(0, 1000));
+    const lastMs = sum(times.slice(-1000));
+    return { firstMs, lastMs, ratio: lastMs / firstMs };
+  });
+}

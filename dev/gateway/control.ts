@@ -1,0 +1,98 @@
+/**
+ * The test harness's handle on a running gateway: budgets, settings, faults, token expiry and
+ * revocation, and the record of requests.
+ */
+import { type BudgetChange, changeBudget, type UsageSummary, usageOf } from './billing/ledger';
+import type { GatewayContext } from './context';
+import type { Fault } from './faults';
+import type { ModelsShape } from './options';
+import type { RecordedRequest } from './recording';
+import { DEMO_USER_ID, type User } from './state';
+
+export interface GatewayControl {
+  /** Changes a user's budget (default: the demo account). */
+  setBudget(change: BudgetChange & { email?: string }): void;
+  getUsage(email?: string): UsageSummary;
+  setPace(ms: number): void;
+  /** Applies to access tokens issued from now on. */
+  setAccessTokenTtl(seconds: number): void;
+  setModelsShape(shape: ModelsShape): void;
+  /** Every chat answer is exactly this text until set back to null. */
+  setReply(text: string | null): void;
+  injectFault(fault: Fault): void;
+  expireAccessTokens(): void;
+  /** Revokes every grant and forgets every consent, as a user revoking the app would. */
+  revokeAllGrants(): void;
+  /** Revokes the grant of this refresh or access token; false if the token is unknown. */
+  revokeGrantOf(token: string): boolean;
+  requests(): RecordedRequest[];
+  clearRequests(): void;
+  reset(): void;
+}
+
+export function createControl(ctx: GatewayContext): GatewayControl {
+  const userByEmail = (email: string | undefined): User => {
+    const user =
+      email === undefined ? ctx.state.users.get(DEMO_USER_ID) : ctx.state.findUserByEmail(email);
+    if (!user) throw new TypeError(`No user with email ${email}`);
+    return user;
+  };
+  const requireNonNegative = (value: unknown, name: string): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`${name} must be a non-negative number`);
+    }
+    return value;
+  };
+
+  return {
+    setBudget({ email, ...change }) {
+      changeBudget(userByEmail(email), change);
+    },
+    getUsage(email) {
+      return usageOf(userByEmail(email));
+    },
+    setPace(ms) {
+      ctx.state.settings.paceMs = requireNonNegative(ms, 'ms');
+    },
+    setAccessTokenTtl(seconds) {
+      ctx.state.settings.accessTokenTtlSeconds = requireNonNegative(seconds, 'seconds');
+    },
+    setModelsShape(shape) {
+      if (shape !== 'array' && shape !== 'openai') {
+        throw new TypeError("shape must be 'array' or 'openai'");
+      }
+      ctx.state.settings.modelsShape = shape;
+    },
+    setReply(text) {
+      if (text !== null && typeof text !== 'string') throw new TypeError('text must be a string or null');
+      ctx.state.settings.replyOverride = text;
+    },
+    injectFault(fault) {
+      ctx.faults.inject(fault);
+    },
+    expireAccessTokens() {
+      ctx.grants.expireAllAccessTokens();
+    },
+    revokeAllGrants() {
+      ctx.grants.revokeAllGrants();
+      ctx.state.consents.clear();
+    },
+    revokeGrantOf(token) {
+      const grantId = ctx.grants.grantIdOf(token);
+      if (!grantId) return false;
+      ctx.grants.revokeGrant(grantId);
+      return true;
+    },
+    requests() {
+      return ctx.recorder.list();
+    },
+    clearRequests() {
+      ctx.recorder.clear();
+    },
+    reset() {
+      ctx.state.reset();
+      ctx.faults.clear();
+      ctx.recorder.clear();
+    },
+  };
+}
