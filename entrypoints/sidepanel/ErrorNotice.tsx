@@ -27,8 +27,8 @@ export function ErrorNotice({
         cause instanceof ApiError ? cause.message : 'The checkout page could not be opened.';
     }
   };
-  const focusPicker = () => {
-    void chat.loadModels();
+  const focusPicker = async () => {
+    await chat.loadModels(); // the list may have changed; the picker is usable again after
     document.getElementById('model-picker')?.focus();
   };
 

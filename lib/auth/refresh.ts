@@ -9,6 +9,7 @@ import { serverMetadata } from './metadata';
 import { aipassProvider, oauthClient, transportOptions } from './provider';
 import { type StoredSession, saveSession, sessionTokens } from './session-store';
 import { endSession } from './sign-out';
+import { authStatus } from './status';
 import { tokenEndpointFetch } from './token-dialect';
 import { needsRefresh, tokenSetFromResponse } from './token-set';
 
@@ -38,7 +39,7 @@ function grantOf(session: StoredSession): AccessGrant {
  */
 export async function getAccessToken(failedToken?: string): Promise<AccessGrant> {
   const session = await sessionTokens.getValue();
-  if (!session) throw new AuthError('signed-out', 'Sign in to AI Pass to continue.');
+  if (!session) throw await signedOutError();
   const mustRefresh = failedToken
     ? session.accessToken === failedToken
     : needsRefresh(session, Date.now());
@@ -72,9 +73,16 @@ async function requestRefresh(session: StoredSession): Promise<Response> {
   });
 }
 
+/** Signed out, with the reason the last session ended when there was one. */
+async function signedOutError(): Promise<AuthError> {
+  const status = await authStatus.getValue();
+  const reason = status.signedIn ? undefined : status.reason;
+  return new AuthError('signed-out', reason ?? 'Sign in to AI Pass to continue.');
+}
+
 async function refresh(): Promise<StoredSession> {
   let session = await sessionTokens.getValue();
-  if (!session) throw new AuthError('signed-out', 'Sign in to AI Pass to continue.');
+  if (!session) throw await signedOutError();
   if (!session.refreshToken) {
     throw await endSession('Your AI Pass session expired. Sign in again to continue.');
   }

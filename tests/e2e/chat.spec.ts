@@ -17,7 +17,7 @@ test('an answer streams: partial text shows before the gateway sends the last ch
   const answer = lastAnswer(panel);
   await expect(answer.locator('.markdown')).toContainText('Light is fast.');
   const chat = gateway.control.requests().find((r) => r.path === '/oauth2/v1/chat/completions');
-  expect(chat?.finishedAt).toBeUndefined();
+  expect(chat?.finishedAt ?? null).toBeNull();
 
   await expect(answer.locator('.markdown')).toHaveText(REPLY);
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible();

@@ -26,21 +26,11 @@ test('the service worker starts with the fixed development ID and least permissi
   );
 });
 
-test('the popup renders and opens the real side panel', async ({
-  openExtensionPage,
-  serviceWorker,
-}) => {
+test('the popup renders its signed-out state', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('heading', { name: 'AI on any page' })).toBeVisible();
-  await popup.getByRole('button', { name: 'Open side panel' }).click();
-  await expect
-    .poll(() =>
-      serviceWorker.evaluate(async () => {
-        const contexts = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
-        return contexts.length;
-      }),
-    )
-    .toBe(1);
+  await expect(popup.getByRole('button', { name: 'Sign in with AI Pass' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Create an account' })).toBeVisible();
 });
 
 test('the side panel renders its empty state', async ({ openExtensionPage }) => {

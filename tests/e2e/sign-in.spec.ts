@@ -112,3 +112,21 @@ test('sign-out revokes the refresh token, then the access token, and forgets the
   expect(JSON.stringify(after)).not.toContain(tokens.accessToken);
   expect(JSON.stringify(after)).not.toContain(tokens.refreshToken);
 });
+
+test('Open side panel in the signed-in popup opens the real side panel', async ({
+  extensionContext,
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  const popup = await openExtensionPage('popup.html');
+  await signInThroughPopup(extensionContext, popup);
+  await popup.getByRole('button', { name: 'Open side panel' }).click();
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const contexts = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+        return contexts.length;
+      }),
+    )
+    .toBe(1);
+});
