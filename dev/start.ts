@@ -42,7 +42,7 @@ if (tourOnly) {
   console.log(
     hasDisplay ? 'Taking the tour headless…' : 'No display found: taking the tour headless…',
   );
-  const files = await runTour(extensionDir, outDir);
+  const files = await runTour(extensionDir, outDir, gateway);
   console.log('Screenshots of each step:');
   for (const file of files) console.log(`  ${path.relative(PROJECT_ROOT, file)}`);
   await gateway.close();

@@ -187,7 +187,8 @@ export function createChatModel() {
     try {
       const after = await refreshBalance(status.user.sub);
       const cost = before ? after.summary.totalCost - before.totalCost : undefined;
-      if (cost !== undefined && cost >= 0 && answer.status.peek() !== 'error') {
+      // No difference yet means the charge has not landed: unknown, so nothing is shown.
+      if (cost !== undefined && cost > 0 && answer.status.peek() !== 'error') {
         answer.cost.value = cost;
         await persist(answer);
       }
