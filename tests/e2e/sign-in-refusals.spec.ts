@@ -1,4 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { request } from '@playwright/test';
 import { DEV_REDIRECT_URI } from '../../dev/extension-identity';
+import { DEMO_ACCOUNT } from '../../dev/gateway';
 import { expect, test } from './fixtures';
 import { sessionStorage, signInThroughPopup } from './session';
 
@@ -23,6 +26,56 @@ test('a forged redirect with the wrong state is refused and nothing is stored', 
 
   await expect(popup.getByRole('alert')).toContainText('did not match this attempt');
   expect(gateway.control.requests().some((r) => r.path === '/oauth2/token')).toBe(false);
+  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');
+});
+
+test('a code issued for another attempt is refused and nothing is stored', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+  serviceWorker,
+}) => {
+  // Attempt A, by another client with its own cookies and PKCE pair: Authorize, keep the code.
+  const otherVerifier = randomBytes(32).toString('base64url');
+  const authorize = new URL(`${gateway.url}/oauth2/authorize`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: 'passlight-dev',
+    redirect_uri: DEV_REDIRECT_URI,
+    scope: 'api:access profile:read',
+    state: 'attempt-a',
+    code_challenge: createHash('sha256').update(otherVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+  const other = await request.newContext();
+  const page = await (await other.get(authorize.href)).text();
+  const transaction = /name="transaction" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const decision = await other.post(`${gateway.url}/oauth2/authorize`, {
+    form: { transaction, decision: 'authorize', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
+    maxRedirects: 0,
+  });
+  const codeOfA = new URL(decision.headers().location ?? '').searchParams.get('code');
+  expect(codeOfA).toBeTruthy();
+  await other.dispose();
+
+  // Attempt B, the extension's own: its window is sent back with A's code and B's state.
+  const popup = await openExtensionPage('popup.html');
+  const authWindow = extensionContext.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
+  const authPage = await authWindow;
+  const stateOfB = new URL(authPage.url()).searchParams.get('state');
+  gateway.control.clearRequests();
+  await authPage
+    .evaluate((url) => {
+      location.href = url;
+    }, `${DEV_REDIRECT_URI}?code=${codeOfA}&state=${stateOfB}`)
+    .catch(() => {
+      // The window closes as the redirect is taken.
+    });
+
+  await expect(popup.getByRole('alert')).toContainText('The server refused the sign-in code');
+  const exchange = gateway.control.requests().find((r) => r.path === '/oauth2/token');
+  expect(exchange?.status).toBe(400);
   expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');
 });
 
