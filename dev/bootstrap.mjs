@@ -79,7 +79,7 @@ const steps = {
   },
   bench() {
     ensureChromium();
-    return run('npx', ['tsx', 'dev/bench.ts']);
+    return run('npx', ['tsx', 'dev/bench/index.ts']);
   },
   gateway() {
     return run('npx', ['tsx', 'dev/gateway/cli.ts', ...process.argv.slice(3)]);

@@ -12,8 +12,6 @@ export interface RenderCost {
 }
 
 export async function measureStreamingRender(panel: Page): Promise<RenderCost> {
-  // tsx keeps function names by wrapping them in `__name(…)`, which the page does not have.
-  await panel.evaluate('globalThis.__name = (fn) => fn');
   return panel.evaluate(() => {
     type View = { setText(text: string): void; flush(): void };
     const { StreamingMarkdownView } = (

@@ -1,0 +1,72 @@
+/** A Chromium with the test build, signed in to a local gateway: what the timed benches run in. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { buildExtension } from '../build-extension';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../chromium';
+import { DEMO_CLIENT, type Gateway, startGateway } from '../gateway';
+
+export interface BenchBrowser {
+  gateway: Gateway;
+  context: BrowserContext;
+  worker: Worker;
+  open(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBenchBrowser(): Promise<BenchBrowser> {
+  const extensionDir = await buildExtension({
+    mode: 'test',
+    serverUrl: 'http://127.0.0.1',
+    clientId: DEMO_CLIENT.clientId,
+  });
+  const gateway = await startGateway();
+  const profile = await mkdtemp(path.join(tmpdir(), 'passlight-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
+  });
+  // tsx keeps function names by wrapping them in `__name(…)`; the benches' page functions need it too.
+  await context.addInitScript('globalThis.__name = (fn) => fn');
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  await worker.evaluate(
+    (url) => chrome.storage.local.set({ 'settings.serverUrl': url }),
+    gateway.url,
+  );
+
+  const open = async (file: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${file}`);
+    return page;
+  };
+
+  const popup = await open('popup.html');
+  const signInWindow = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
+  await (await signInWindow).getByRole('button', { name: 'Authorize' }).click();
+  await popup.getByTestId('remaining').waitFor();
+  await popup.close();
+
+  return {
+    gateway,
+    context,
+    worker,
+    open,
+    async close() {
+      await context.close();
+      await gateway.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: the figures behind design.md's performance budgets. It prints them; it never
+ * fails (machines here are too noisy for timed assertions).
+ */
+import { startBenchBrowser } from './browser';
+import { measurePopupBalance } from './popup-balance';
+import { reportEntrypointSizes } from './sizes';
+import { measureStreamingRender } from './streaming-render';
+
+await reportEntrypointSizes();
+
+console.log('\nStarting Chromium with the extension, signed in to a local gateway…');
+const bench = await startBenchBrowser();
+try {
+  const popupMs = await measurePopupBalance(bench);
+  console.log(
+    `\nPopup opened → balance on screen (median of 15, not cached): ${popupMs.toFixed(0)} ms`,
+  );
+
+  const panel = await bench.open('sidepanel.html');
+  const render = await measureStreamingRender(panel);
+  console.log(
+    `Streaming render, 20,000 chunks: first 1,000 ${render.firstMs.toFixed(0)} ms, last 1,000 ` +
+      `${render.lastMs.toFixed(0)} ms, ratio ${render.ratio.toFixed(2)}× (budget 1.5×: ${render.ratio <= 1.5 ? 'ok' : 'OVER'})`,
+  );
+} finally {
+  await bench.close();
+}
