@@ -29,8 +29,11 @@ export function registerAdminRoutes(app: FastifyInstance, control: GatewayContro
       });
       // Control operations throw TypeError on bad input: that is the caller's mistake.
       admin.setErrorHandler(async (error, _request, reply) => {
-        const status = isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : 400;
-        return reply.code(status).send({ error: error instanceof Error ? error.message : String(error) });
+        const status =
+          isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : 400;
+        return reply
+          .code(status)
+          .send({ error: error instanceof Error ? error.message : String(error) });
       });
       // Values are passed on unchecked: the control validates each one at run time.
       const body = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});

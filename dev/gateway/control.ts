@@ -64,7 +64,8 @@ export function createControl(ctx: GatewayContext): GatewayControl {
       ctx.state.settings.modelsShape = shape;
     },
     setReply(text) {
-      if (text !== null && typeof text !== 'string') throw new TypeError('text must be a string or null');
+      if (text !== null && typeof text !== 'string')
+        throw new TypeError('text must be a string or null');
       ctx.state.settings.replyOverride = text;
     },
     injectFault(fault) {

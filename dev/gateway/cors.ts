@@ -18,7 +18,7 @@ const OPEN: FastifyCorsOptions = {
   maxAge: 600,
 };
 
-export function isCorsOpen(path: string): boolean {
+function isCorsOpen(path: string): boolean {
   return OPEN_PATHS.has(path) || OPEN_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 

@@ -28,13 +28,19 @@ function sendAreaError(
     case 'model-proxy':
       return reply.code(status).send(openAiErrorBody(status, message));
     case 'oauth':
-      return reply
-        .code(status)
-        .send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message });
+      return reply.code(status).send({
+        error: status >= 500 ? 'server_error' : 'invalid_request',
+        error_description: message,
+      });
     case 'account-api':
       return reply.code(status).send({ success: false, message });
     case 'page':
-      return sendErrorPage(reply, status, status === 404 ? 'Not found' : 'Something went wrong', message);
+      return sendErrorPage(
+        reply,
+        status,
+        status === 404 ? 'Not found' : 'Something went wrong',
+        message,
+      );
     case 'other':
       return reply.code(status).send({ error: message });
   }
@@ -54,7 +60,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (status >= 500) {
       console.error(`Gateway error on ${request.method} ${pathOf(request.url)}:`, error);
     }
-    return sendAreaError(request, reply, status, status >= 500 ? 'Internal gateway error.' : message);
+    return sendAreaError(
+      request,
+      reply,
+      status,
+      status >= 500 ? 'Internal gateway error.' : message,
+    );
   });
   app.setNotFoundHandler(async (request, reply) =>
     sendAreaError(request, reply, 404, `Not found: ${request.method} ${pathOf(request.url)}`),

@@ -12,7 +12,7 @@ interface FaultScope {
   times?: number;
 }
 
-/** Stream this many SSE chunks, then destroy the socket. */
+/** Stream this many SSE chunks, then destroy the socket. Only a streamed answer meets it. */
 export interface DropAfterChunksFault extends FaultScope {
   kind: 'drop-after-chunks';
   chunks: number;

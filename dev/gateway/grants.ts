@@ -3,7 +3,7 @@
  */
 import type { ResolvedOptions } from './options';
 import { randomId, randomSecret } from './secrets';
-import type { AccessToken, AuthorizationCode, Grant, GatewayState, User } from './state';
+import type { AccessToken, AuthorizationCode, GatewayState, Grant, User } from './state';
 
 const CODE_LIFETIME_MS = 60_000;
 
@@ -28,9 +28,7 @@ export class Grants {
     private readonly options: ResolvedOptions,
   ) {}
 
-  issueCode(
-    fields: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>,
-  ): string {
+  issueCode(fields: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>): string {
     const code = randomSecret();
     this.state.codes.set(code, {
       ...fields,
@@ -101,7 +99,9 @@ export class Grants {
 
   /** The grant an access or refresh token belongs to, whatever its state. */
   grantIdOf(token: string): string | undefined {
-    return this.state.accessTokens.get(token)?.grantId ?? this.state.refreshTokens.get(token)?.grantId;
+    return (
+      this.state.accessTokens.get(token)?.grantId ?? this.state.refreshTokens.get(token)?.grantId
+    );
   }
 
   expireAllAccessTokens(): void {

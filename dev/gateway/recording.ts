@@ -3,6 +3,7 @@
  * client really sent, with which token, and whether it hung up early.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ADMIN_PREFIX } from './admin';
 import { pathOf } from './http';
 
 /** What the gateway found in an image it received. */
@@ -42,8 +43,6 @@ export interface RecordedRequest {
   fault?: string;
 }
 
-const ADMIN_PREFIX = '/__admin/';
-
 export class Recorder {
   private records: RecordedRequest[] = [];
   private nextId = 1;
@@ -54,7 +53,7 @@ export class Recorder {
   install(app: FastifyInstance): void {
     app.addHook('onRequest', async (request, reply) => {
       const path = pathOf(request.url);
-      if (path.startsWith(ADMIN_PREFIX)) return;
+      if (path.startsWith(`${ADMIN_PREFIX}/`)) return;
       const record: RecordedRequest = {
         id: this.nextId++,
         method: request.method,
@@ -117,6 +116,10 @@ function queryOf(url: string): Record<string, string | string[]> {
 /** The path only: queries can carry tokens (`/oauth2/revoke?token=`), so they are never logged. */
 function logLine(record: RecordedRequest): string {
   const elapsed = (record.finishedAt ?? Date.now()) - record.startedAt;
-  const note = record.aborted ? ' (client closed)' : record.fault ? ` (fault: ${record.fault})` : '';
+  const note = record.aborted
+    ? ' (client closed)'
+    : record.fault
+      ? ` (fault: ${record.fault})`
+      : '';
   return `${record.method} ${record.path} ${record.status ?? '-'} ${elapsed}ms${note}`;
 }

@@ -37,8 +37,7 @@ export function registerChatRoute(api: FastifyInstance, ctx: GatewayContext): vo
       text,
       promptTokens: estimateTokens(promptCharacters),
     };
-    const bill = (charactersSent: number) =>
-      chargeChat(user, charactersSent, images.length);
+    const bill = (charactersSent: number) => chargeChat(user, charactersSent, images.length);
 
     if (body.stream === true) {
       // Billed for what was sent, whether the stream finished or was cut.

@@ -35,7 +35,9 @@ export function registerEmbeddingsRoute(api: FastifyInstance, ctx: GatewayContex
           index,
           // The OpenAI SDKs ask for base64 (little-endian float32) by default.
           embedding:
-            encoding === 'float' ? vector : Buffer.from(new Float32Array(vector).buffer).toString('base64'),
+            encoding === 'float'
+              ? vector
+              : Buffer.from(new Float32Array(vector).buffer).toString('base64'),
         };
       }),
       model: model.id,

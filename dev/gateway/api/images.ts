@@ -5,19 +5,20 @@
 import type { FastifyInstance } from 'fastify';
 import { charge, PRICES } from '../billing/ledger';
 import type { GatewayContext } from '../context';
+import { storeFile } from '../files';
 import { isRecord } from '../http';
 import { inspectImage } from '../media/image-facts';
 import { gradientPng } from '../media/png';
 import type { ImageFacts } from '../recording';
 import type { User } from '../state';
-import { storeFile } from '../files';
 import { requirePaidAccess } from './access';
 import { invalidRequest } from './errors';
 import { type ModelKind, requireModel } from './models';
 import { readMultipart, type UploadedFile } from './multipart';
 
 const MAX_IMAGES_PER_CALL = 4;
-const SIZE = /^\d{2,4}x\d{2,4}$/;
+/** `size` is checked for form, but every picture made here is 256×256. */
+const SIZE_PATTERN = /^\d{2,4}x\d{2,4}$/;
 const IMAGE_FIELDS = new Set(['image', 'image[]']);
 
 /** The options every image endpoint shares, whether from JSON or from form fields. */
@@ -32,15 +33,8 @@ interface ImageRequest {
 export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/images/generations', async (request) => {
     const { user } = requirePaidAccess(ctx, request);
-    const body = isRecord(request.body) ? request.body : {};
     const options = readImageOptions(
-      {
-        model: body.model,
-        prompt: body.prompt,
-        n: body.n,
-        size: body.size,
-        responseFormat: body.response_format,
-      },
+      fromJson(request.body),
       ['image-generation'],
       '/images/generations',
       true,
@@ -51,12 +45,7 @@ export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): 
   api.post('/images/edits', async (request) => {
     const { user } = requirePaidAccess(ctx, request);
     const form = await readMultipart(ctx, request);
-    const options = readImageOptions(
-      fromForm(form.fields),
-      ['image-edit'],
-      '/images/edits',
-      true,
-    );
+    const options = readImageOptions(fromForm(form.fields), ['image-edit'], '/images/edits', true);
     const images = inspectUploads(form.files);
     ctx.recorder.annotate(request, { images });
     return answerImages(ctx, user, options, `edit:${options.prompt}:${images.length}`);
@@ -73,7 +62,12 @@ export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): 
     );
     const images = inspectUploads(form.files);
     ctx.recorder.annotate(request, { images });
-    return answerImages(ctx, user, options, `variation:${images.map((image) => image.bytes).join(',')}`);
+    return answerImages(
+      ctx,
+      user,
+      options,
+      `variation:${images.map((image) => image.bytes).join(',')}`,
+    );
   });
 }
 
@@ -81,6 +75,17 @@ interface ImageOptions {
   prompt: string;
   count: number;
   responseFormat: 'url' | 'b64_json';
+}
+
+function fromJson(body: unknown): ImageRequest {
+  const fields = isRecord(body) ? body : {};
+  return {
+    model: fields.model,
+    prompt: fields.prompt,
+    n: fields.n,
+    size: fields.size,
+    responseFormat: fields.response_format,
+  };
 }
 
 function fromForm(fields: Map<string, string>): ImageRequest {
@@ -101,13 +106,15 @@ function readImageOptions(
 ): ImageOptions {
   requireModel(request.model, kinds, endpoint);
   const { prompt, n, size, responseFormat } = request;
-  if (prompt !== undefined && typeof prompt !== 'string') throw invalidRequest('prompt must be a string.');
+  if (prompt !== undefined && typeof prompt !== 'string') {
+    throw invalidRequest('prompt must be a string.');
+  }
   if (promptRequired && !prompt) throw invalidRequest('prompt is required.');
   const count = n ?? 1;
   if (!Number.isInteger(count) || Number(count) < 1 || Number(count) > MAX_IMAGES_PER_CALL) {
     throw invalidRequest(`n must be a whole number from 1 to ${MAX_IMAGES_PER_CALL}.`);
   }
-  if (size !== undefined && (typeof size !== 'string' || !SIZE.test(size))) {
+  if (size !== undefined && (typeof size !== 'string' || !SIZE_PATTERN.test(size))) {
     throw invalidRequest('size must look like 1024x1024.');
   }
   const format = responseFormat ?? 'url';

@@ -58,7 +58,7 @@ export function requireModel(modelId: unknown, kinds: ModelKind[], endpoint: str
   return model;
 }
 
-function describe(model: ModelEntry) {
+function modelObject(model: ModelEntry) {
   return { id: model.id, object: 'model', created: CATALOG_CREATED, owned_by: model.ownedBy };
 }
 
@@ -66,7 +66,7 @@ export function registerModelRoutes(api: FastifyInstance, ctx: GatewayContext): 
   api.get('/models', async (request) => {
     requireApiAccess(ctx, request);
     if (ctx.state.settings.modelsShape === 'array') return MODEL_CATALOG.map((model) => model.id);
-    return { object: 'list', data: MODEL_CATALOG.map(describe) };
+    return { object: 'list', data: MODEL_CATALOG.map(modelObject) };
   });
 
   // Ids contain slashes (`fal_ai/flux/dev`), so the rest of the path is the id.
@@ -75,6 +75,6 @@ export function registerModelRoutes(api: FastifyInstance, ctx: GatewayContext): 
     const modelId = request.params['*'];
     const model = MODEL_CATALOG.find((entry) => entry.id === modelId);
     if (!model) throw invalidRequest(`Invalid model name passed in model=${modelId}`);
-    return describe(model);
+    return modelObject(model);
   });
 }

@@ -31,10 +31,17 @@ export async function readMultipart(
   if (!request.isMultipart()) throw invalidRequest('Send multipart/form-data.');
   const form: MultipartForm = { fields: new Map(), files: [] };
   const parts: MultipartPartSummary[] = [];
-  for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES } })) {
+  for await (const part of request.parts({
+    limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES },
+  })) {
     if (part.type === 'file') {
       const bytes = await part.toBuffer();
-      form.files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, bytes });
+      form.files.push({
+        field: part.fieldname,
+        filename: part.filename,
+        mimetype: part.mimetype,
+        bytes,
+      });
       parts.push({
         field: part.fieldname,
         filename: part.filename,

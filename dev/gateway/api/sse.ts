@@ -32,13 +32,17 @@ export async function streamCompletion(
   const drop = ctx.faults.take(pathOf(request.url), 'drop-after-chunks');
   reply.hijack();
   const response = reply.raw;
+  // Headers already set on the reply (CORS) would be lost by hijacking: carry them over.
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) response.setHeader(name, value);
+  }
   response.writeHead(200, {
-    ...reply.getHeaders(),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
+  response.flushHeaders();
   ctx.recorder.annotate(request, { status: 200 });
   const writer = new SplittingWriter(response);
 

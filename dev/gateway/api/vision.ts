@@ -75,13 +75,15 @@ function inspectDataUrl(url: string, where: string): ImageFacts {
       `${where}: unsupported image type ${mimeType || '(none)'}; use ${ACCEPTED_FORMATS_TEXT}.`,
     );
   }
-  if (!parameters.includes('base64')) throw invalidRequest(`${where}: the data: URL must be base64.`);
+  if (!parameters.includes('base64'))
+    throw invalidRequest(`${where}: the data: URL must be base64.`);
   const data = url.slice(comma + 1);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
     throw invalidRequest(`${where}: the image data is not valid base64.`);
   }
   const bytes = Buffer.from(data, 'base64');
-  if (bytes.length > MAX_IMAGE_BYTES) throw apiError(413, `${where}: the image is larger than 20 MB.`);
+  if (bytes.length > MAX_IMAGE_BYTES)
+    throw apiError(413, `${where}: the image is larger than 20 MB.`);
   const inspection = inspectImage(bytes);
   if (!inspection.ok) throw invalidRequest(`${where}: ${inspection.reason}`);
   if (inspection.facts.format !== declared) {

@@ -17,10 +17,20 @@ export function registerAccountPages(app: FastifyInstance, ctx: GatewayContext):
     const checkout = ctx.state.checkouts.get(request.params.id);
     const user = checkout && ctx.state.users.get(checkout.userId);
     if (!checkout || !user) {
-      return sendErrorPage(reply, 404, 'Checkout not found', 'This checkout session does not exist.');
+      return sendErrorPage(
+        reply,
+        404,
+        'Checkout not found',
+        'This checkout session does not exist.',
+      );
     }
     if (checkout.paid) {
-      return sendPage(reply, 200, 'Already paid', html`<h1>Already paid</h1><p>This checkout session was paid. You can close this tab.</p>`);
+      return sendPage(
+        reply,
+        200,
+        'Already paid',
+        html`<h1>Already paid</h1><p>This checkout session was paid. You can close this tab.</p>`,
+      );
     }
     const amount = formatDollars(microsToDollars(checkout.amountMicros));
     return sendPage(
@@ -40,7 +50,12 @@ export function registerAccountPages(app: FastifyInstance, ctx: GatewayContext):
     const checkout = ctx.state.checkouts.get(request.params.id);
     const user = checkout && ctx.state.users.get(checkout.userId);
     if (!checkout || !user) {
-      return sendErrorPage(reply, 404, 'Checkout not found', 'This checkout session does not exist.');
+      return sendErrorPage(
+        reply,
+        404,
+        'Checkout not found',
+        'This checkout session does not exist.',
+      );
     }
     if (checkout.paid) {
       return sendErrorPage(reply, 409, 'Already paid', 'This checkout session was already paid.');

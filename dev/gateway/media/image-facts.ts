@@ -14,9 +14,7 @@ const ACCEPTED_TYPES: Record<string, string> = {
 
 export const ACCEPTED_FORMATS_TEXT = 'JPEG, PNG, GIF or WebP';
 
-export type ImageInspection =
-  | { ok: true; facts: ImageFacts }
-  | { ok: false; reason: string };
+export type ImageInspection = { ok: true; facts: ImageFacts } | { ok: false; reason: string };
 
 export function inspectImage(bytes: Buffer): ImageInspection {
   let detected: ReturnType<typeof imageSize>;

@@ -87,10 +87,13 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: GatewayContex
     };
     if (form.decision === 'deny') {
       ctx.state.transactions.delete(transaction.id);
-      return redirectToClient(ctx, reply, target, {
-        error: 'access_denied',
-        error_description: 'The user denied the request.',
-      });
+      return redirectToClient(
+        ctx,
+        reply,
+        target,
+        { error: 'access_denied', error_description: 'The user denied the request.' },
+        303,
+      );
     }
     if (form.decision !== 'authorize') {
       return sendErrorPage(reply, 400, 'Invalid form', 'Choose Authorize or Deny.');
@@ -112,13 +115,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: GatewayContex
     ctx.state.transactions.delete(transaction.id);
     const consented = ctx.state.consentedScopes(signedIn.user.id, transaction.clientId);
     for (const scope of transaction.scopes) consented.add(scope);
-    return redirectWithCode(
-      ctx,
-      reply,
-      target,
-      { ...transaction, userId: signedIn.user.id },
-      303,
-    );
+    return redirectWithCode(ctx, reply, target, { ...transaction, userId: signedIn.user.id }, 303);
   });
 }
 
@@ -151,8 +148,7 @@ function decide(
     return invalid('invalid_request', 'code_challenge is not a BASE64URL SHA-256 hash.');
   }
   const requestedScope = params.get('scope');
-  const scopes =
-    requestedScope === null ? clientScopes : requestedScope.split(' ').filter(Boolean);
+  const scopes = requestedScope === null ? clientScopes : requestedScope.split(' ').filter(Boolean);
   const outside = scopes.filter((scope) => !clientScopes.includes(scope));
   if (scopes.length === 0 || outside.length > 0) {
     return invalid('invalid_scope', `Scope not allowed for this client: ${outside.join(' ')}`);
@@ -238,7 +234,10 @@ function identify(
     if (!name) return { error: 'Enter your name.', status: 400 };
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { error: 'Enter a valid email.', status: 400 };
     if (password.length < MIN_PASSWORD_LENGTH) {
-      return { error: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, status: 400 };
+      return {
+        error: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+        status: 400,
+      };
     }
     if (ctx.state.findUserByEmail(email)) {
       return { error: 'An account with this email already exists. Sign in instead.', status: 409 };

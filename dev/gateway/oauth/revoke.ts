@@ -10,7 +10,10 @@ import { oauthError } from './errors';
 export function registerRevokeRoute(app: FastifyInstance, ctx: GatewayContext): void {
   app.post('/oauth2/revoke', async (request, reply) => {
     const contentType = request.headers['content-type'] ?? '';
-    if (request.body !== undefined && !contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (
+      request.body !== undefined &&
+      !contentType.startsWith('application/x-www-form-urlencoded')
+    ) {
       throw oauthError(400, 'invalid_request', 'Send application/x-www-form-urlencoded.');
     }
     const token = singleValue('token', request.body, request.query);

@@ -103,7 +103,8 @@ async function refresh(
   }
   if (presented.status === 'revoked' || grant.revoked) throw invalidGrant('Grant revoked.');
   if (presented.expiresAt <= Date.now()) throw invalidGrant('Refresh token expired.');
-  const scopes = fields.scope === undefined ? grant.scopes : fields.scope.split(' ').filter(Boolean);
+  const scopes =
+    fields.scope === undefined ? grant.scopes : fields.scope.split(' ').filter(Boolean);
   if (scopes.length === 0 || scopes.some((scope) => !grant.scopes.includes(scope))) {
     throw oauthError(400, 'invalid_scope', 'The scope exceeds what was granted.');
   }
