@@ -5,6 +5,7 @@
 import { startBenchBrowser } from './browser';
 import { measurePopupBalance } from './popup-balance';
 import { reportEntrypointSizes } from './sizes';
+import { measureStreamLatency } from './stream-latency';
 import { measureStreamingRender } from './streaming-render';
 
 await reportEntrypointSizes();
@@ -22,6 +23,12 @@ try {
   console.log(
     `Streaming render, 20,000 chunks: first 1,000 ${render.firstMs.toFixed(0)} ms, last 1,000 ` +
       `${render.lastMs.toFixed(0)} ms, ratio ${render.ratio.toFixed(2)}× (budget 1.5×: ${render.ratio <= 1.5 ? 'ok' : 'OVER'})`,
+  );
+
+  const latency = await measureStreamLatency(bench);
+  console.log(
+    `Chunk sent by the gateway → on screen: median ${latency.medianMs.toFixed(1)} ms over ${latency.events} events ` +
+      `(budget 50 ms: ${latency.medianMs <= 50 ? 'ok' : 'OVER'})`,
   );
 } finally {
   await bench.close();

@@ -41,6 +41,8 @@ export interface RecordedRequest {
   images?: ImageFacts[];
   /** The injected fault that this request met, if any. */
   fault?: string;
+  /** For a streamed answer: when each SSE event was handed to the socket (ms since the epoch). */
+  eventsSentAt?: number[];
 }
 
 export class Recorder {

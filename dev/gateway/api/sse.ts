@@ -47,19 +47,21 @@ export async function streamCompletion(
   const writer = new SplittingWriter(response);
 
   let charactersSent = 0;
-  let eventsSent = 0;
+  const eventsSentAt: number[] = [];
+  ctx.recorder.annotate(request, { eventsSentAt });
   for (const event of completionEvents(completion)) {
+    // The pace is the gap between events: none after the last, so billing follows at once.
+    const { paceMs } = ctx.state.settings;
+    if (eventsSentAt.length > 0 && paceMs > 0) await sleep(paceMs);
     if (writer.closed) break;
-    if (drop && eventsSent === drop.chunks) {
+    if (drop && eventsSentAt.length === drop.chunks) {
       ctx.recorder.annotate(request, { fault: `drop after ${drop.chunks} chunks` });
       response.socket?.destroy();
       break;
     }
     await writer.writeEvent(event.data);
-    eventsSent += 1;
+    eventsSentAt.push(Date.now());
     charactersSent += event.characters;
-    const { paceMs } = ctx.state.settings;
-    if (paceMs > 0) await sleep(paceMs);
   }
   if (!writer.closed) response.end();
   return charactersSent;
