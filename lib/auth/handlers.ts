@@ -27,7 +27,12 @@ export function registerAuthHandlers(): void {
       : REFUSED,
   );
   onMessage('auth.signOut', ({ sender }) =>
-    isOwnExtensionPage(sender) ? settle(async () => (await signOut(), null)) : REFUSED,
+    isOwnExtensionPage(sender)
+      ? settle(async () => {
+          await signOut();
+          return null;
+        })
+      : REFUSED,
   );
   onMessage('auth.getAccessToken', ({ sender, data }) =>
     isOwnExtensionPage(sender) ? settle(() => getAccessToken(data?.failedToken)) : REFUSED,

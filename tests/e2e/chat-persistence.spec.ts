@@ -102,7 +102,6 @@ function largeNoisyPng(): Buffer {
 test('an attached large image reaches the gateway at no more than 800 KB', async ({
   extensionContext,
   openExtensionPage,
-  gateway,
 }) => {
   const panel = await openSignedInPanel(extensionContext, openExtensionPage);
   const original = largeNoisyPng();

@@ -51,7 +51,12 @@ test('a code issued for another attempt is refused and nothing is stored', async
   const page = await (await other.get(authorize.href)).text();
   const transaction = /name="transaction" value="([^"]+)"/.exec(page)?.[1] ?? '';
   const decision = await other.post(`${gateway.url}/oauth2/authorize`, {
-    form: { transaction, decision: 'authorize', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
+    form: {
+      transaction,
+      decision: 'authorize',
+      email: DEMO_ACCOUNT.email,
+      password: DEMO_ACCOUNT.password,
+    },
     maxRedirects: 0,
   });
   const codeOfA = new URL(decision.headers().location ?? '').searchParams.get('code');
