@@ -13,6 +13,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { ReadAloudSettings } from './ReadAloudSettings';
 import { StaySignedIn } from './StaySignedIn';
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -147,6 +148,7 @@ export function OptionsPage() {
           </div>
         </section>
         <StaySignedIn />
+        <ReadAloudSettings />
       </main>
     </>
   );

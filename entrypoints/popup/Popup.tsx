@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
+import { SpeechControls } from '../../components/SpeechControls';
 import { AccountView } from './AccountView';
 import { createPopupModel } from './model';
 import { SignedOutView } from './SignedOutView';
@@ -23,6 +24,7 @@ export function Popup() {
         </button>
       </BrandHeader>
       <main class="popup" aria-busy={status === null}>
+        <SpeechControls />
         {status === null ? null : status.signedIn ? (
           <AccountView model={model} />
         ) : (

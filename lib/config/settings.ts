@@ -77,3 +77,35 @@ export const staySignedIn = storage.defineItem<boolean>('local:settings.staySign
   fallback: false,
   version: 1,
 });
+
+/** The voices AI Pass's text to speech offers. */
+export const SPEECH_VOICES = ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'] as const;
+export type SpeechVoice = (typeof SPEECH_VOICES)[number];
+export const DEFAULT_SPEECH_VOICE: SpeechVoice = 'alloy';
+
+/** Read-aloud speed: 1 is normal; the range offered on the options page. */
+export const SPEECH_SPEED = { min: 0.5, max: 2, step: 0.1, normal: 1 } as const;
+
+export const speechVoice = storage.defineItem<SpeechVoice>('local:settings.voice', {
+  fallback: DEFAULT_SPEECH_VOICE,
+  version: 1,
+});
+export const speechSpeed = storage.defineItem<number>('local:settings.speechSpeed', {
+  fallback: SPEECH_SPEED.normal,
+  version: 1,
+});
+
+export function isSpeechVoice(value: unknown): value is SpeechVoice {
+  return SPEECH_VOICES.includes(value as SpeechVoice);
+}
+
+/** The voice and speed to read with; a stored value out of range falls back or is clamped. */
+export async function loadSpeechPreferences(): Promise<{ voice: SpeechVoice; speed: number }> {
+  const [voice, speed] = await Promise.all([speechVoice.getValue(), speechSpeed.getValue()]);
+  return {
+    voice: isSpeechVoice(voice) ? voice : DEFAULT_SPEECH_VOICE,
+    speed: Number.isFinite(speed)
+      ? Math.min(SPEECH_SPEED.max, Math.max(SPEECH_SPEED.min, speed))
+      : SPEECH_SPEED.normal,
+  };
+}

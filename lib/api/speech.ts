@@ -1,0 +1,44 @@
+/** Text to speech: `POST /audio/speech`, answered with the audio's bytes. */
+import { authorizedFetch } from './authorized-fetch';
+import { ApiError } from './errors';
+
+/** What both AI Pass and the local gateway serve: wav is quick to make, mp3 small to send. */
+export type SpeechFormat = 'wav' | 'mp3';
+
+export interface SpeechRequest {
+  model: string;
+  input: string;
+  voice: string;
+  format: SpeechFormat;
+  /** 1 is normal speed. */
+  speed: number;
+  signal?: AbortSignal;
+}
+
+/** Rejects with an ApiError (budget, model, network…), or with the abort reason. */
+export async function createSpeech(request: SpeechRequest): Promise<Blob> {
+  const { model, input, voice, format, speed, signal } = request;
+  const response = await authorizedFetch('/audio/speech', {
+    api: true,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model, input, voice, response_format: format, speed }),
+    signal,
+  });
+  let audio: Blob;
+  try {
+    audio = await response.blob();
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(
+      'network',
+      'The connection was lost while the speech was downloading.',
+      undefined,
+      {
+        cause,
+      },
+    );
+  }
+  if (audio.size === 0) throw new ApiError('server', 'AI Pass sent no audio.');
+  return audio;
+}

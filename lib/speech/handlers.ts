@@ -1,0 +1,45 @@
+/** The background's answers to the Read aloud messages; each checks who is asking. */
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messages';
+import { isOwnExtensionPage } from '../messaging/sender';
+import {
+  OFFSCREEN_DOCUMENT,
+  pauseReadAloud,
+  publishSpeechState,
+  resumeReadAloud,
+  startReadAloud,
+  stopReadAloud,
+} from './controller';
+import type { SpeechResult } from './protocol';
+import { parseSpeechState } from './state';
+
+const REFUSED: SpeechResult = {
+  ok: false,
+  code: 'forbidden',
+  message: 'Only Passlight’s own pages may ask for this.',
+};
+
+function isOffscreenDocument(sender: { id?: string; url?: string }): boolean {
+  return (
+    isOwnExtensionPage(sender) && sender.url === browser.runtime.getURL(`/${OFFSCREEN_DOCUMENT}`)
+  );
+}
+
+export function registerSpeechHandlers(): void {
+  onMessage('speech.start', ({ sender, data }) =>
+    isOwnExtensionPage(sender) ? startReadAloud(String(data?.text ?? '')) : REFUSED,
+  );
+  onMessage('speech.pause', ({ sender }) =>
+    isOwnExtensionPage(sender) ? pauseReadAloud() : REFUSED,
+  );
+  onMessage('speech.resume', ({ sender }) =>
+    isOwnExtensionPage(sender) ? resumeReadAloud() : REFUSED,
+  );
+  onMessage('speech.stop', ({ sender }) =>
+    isOwnExtensionPage(sender) ? stopReadAloud() : REFUSED,
+  );
+  onMessage('speech.state', async ({ sender, data }) => {
+    const state = parseSpeechState(data);
+    if (isOffscreenDocument(sender) && state) await publishSpeechState(state);
+  });
+}
