@@ -44,6 +44,16 @@ export default defineConfig({
       optional_host_permissions: ['<all_urls>'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       action: { default_title: 'Passlight' },
+      commands: {
+        'open-side-panel': {
+          suggested_key: { default: 'Alt+Shift+P' },
+          description: 'Open the Passlight side panel',
+        },
+        'explain-selection': {
+          suggested_key: { default: 'Alt+Shift+E' },
+          description: 'Explain the selected text',
+        },
+      },
     };
   },
 });

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerPageActions } from '../lib/actions/context-menu';
 import { registerAuthHandlers } from '../lib/auth/handlers';
 import { restoreSession } from '../lib/auth/restore';
 import { applyStaySignedIn } from '../lib/auth/session-store';
 import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
 import { staySignedIn } from '../lib/config/settings';
+import { registerSpeechHandlers } from '../lib/speech/handlers';
 
 /**
  * The service worker is the composition root: every listener is registered synchronously in the
@@ -13,6 +15,8 @@ import { staySignedIn } from '../lib/config/settings';
  */
 export default defineBackground(() => {
   registerAuthHandlers();
+  registerSpeechHandlers();
+  registerPageActions();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

@@ -51,7 +51,7 @@ export function ErrorNotice({
             Pick another model
           </button>
         ) : null}
-        {canRetry && error.code !== 'signed-out' ? (
+        {canRetry && error.code !== 'signed-out' && error.code !== 'action-failed' ? (
           <button type="button" class="btn" onClick={chat.regenerate}>
             Retry
           </button>

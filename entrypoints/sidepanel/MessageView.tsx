@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { Markdown } from '../../components/Markdown';
 import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
+import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -59,6 +60,7 @@ function QuestionView({
           </div>
         ) : null}
         <p class="question-text">{message.text}</p>
+        {message.context ? <ContextCard context={message.context} /> : null}
       </div>
       {isLastQuestion && !chat.isStreaming.value ? (
         <div class="message-actions">

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
+import { SpeechControls } from '../../components/SpeechControls';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
 import { createChatModel } from './chat-model';
@@ -58,13 +59,16 @@ export function SidePanel() {
         />
       ) : null}
       {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
+      <SpeechControls />
       <MessageList chat={chat} />
       {auth === null ? null : auth.signedIn ? (
         <Composer chat={chat} />
       ) : (
         <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
           <p id="sign-in-bar-title">
-            {auth.reason ?? 'Sign in with your AI Pass account to ask questions.'}
+            {chat.deferredActions.value.length > 0
+              ? 'Sign in with AI Pass and Passlight will answer what you asked from the page.'
+              : (auth.reason ?? 'Sign in with your AI Pass account to ask questions.')}
           </p>
           <button type="button" class="btn btn-primary" onClick={chat.signIn}>
             Sign in with AI Pass

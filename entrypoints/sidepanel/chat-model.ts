@@ -3,15 +3,27 @@
  * streamed. Markup lives in the components; this file talks to the API and to IndexedDB.
  */
 import { batch, computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { refreshBalance } from '../../lib/account/balance';
+import {
+  type PageAction,
+  type PendingAction,
+  pendingActions,
+  takeActions,
+} from '../../lib/actions/page-action';
 import { fetchUsageSummary, type UsageSummary } from '../../lib/api/account';
 import { fetchModelIds, streamChat } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
 import { type AuthStatus, authStatus } from '../../lib/auth/status';
 import { type LiveMessage, liveMessage, recordOf } from '../../lib/chat/live-message';
 import { conversationForModel } from '../../lib/chat/prompt';
-import { type ConversationRecord, type MessageRecord, titleFrom } from '../../lib/chat/records';
+import {
+  type ConversationRecord,
+  type MessageContext,
+  type MessageRecord,
+  titleFrom,
+} from '../../lib/chat/records';
 import {
   deleteConversation,
   deleteMessage,
@@ -20,6 +32,8 @@ import {
   saveConversation,
   saveMessage,
 } from '../../lib/chat/store';
+import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
+import { acquireImage } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
 import { chooseModel, modelsWith, parseModelList } from '../../lib/models';
 
@@ -42,7 +56,12 @@ export function createChatModel() {
   const messages = signal<LiveMessage[]>([]);
   const streamingId = signal<string | null>(null);
   const search = signal('');
+  /** Page actions that arrived while signed out: they run once the person signs in. */
+  const deferredActions = signal<PendingAction[]>([]);
   let abortController: AbortController | null = null;
+  let currentAnswer: Promise<void> | null = null;
+  let actionChain: Promise<void> = Promise.resolve();
+  let windowId: number | undefined;
 
   const isStreaming = computed(() => streamingId.value !== null);
   const visibleConversations = computed(() => {
@@ -52,7 +71,17 @@ export function createChatModel() {
       : conversations.value;
   });
 
-  async function loadModels(): Promise<void> {
+  let modelsRequest: Promise<void> | null = null;
+
+  /** Asks for the model list once, however many callers want it at the same time. */
+  function loadModels(): Promise<void> {
+    modelsRequest ??= fetchModels().finally(() => {
+      modelsRequest = null;
+    });
+    return modelsRequest;
+  }
+
+  async function fetchModels(): Promise<void> {
     modelsState.value = 'loading';
     modelsError.value = '';
     try {
@@ -201,6 +230,7 @@ export function createChatModel() {
     role: 'user' | 'assistant',
     text: string,
     images: string[] = [],
+    context?: MessageContext,
   ): LiveMessage {
     const record: MessageRecord = {
       id: crypto.randomUUID(),
@@ -208,20 +238,99 @@ export function createChatModel() {
       role,
       text,
       images,
+      context,
       status: role === 'user' ? 'complete' : 'streaming',
       createdAt: Date.now(),
     };
     return liveMessage(record);
   }
 
-  async function send(text: string, images: string[] = []): Promise<void> {
-    if (isStreaming.peek() || (!text.trim() && images.length === 0)) return;
-    await ensureConversation(text || 'Image');
-    const question = newMessage('user', text, images);
+  async function ask(
+    title: string,
+    text: string,
+    images: string[],
+    context?: MessageContext,
+  ): Promise<void> {
+    await ensureConversation(title);
+    const question = newMessage('user', text, images, context);
     const answer = newMessage('assistant', '');
     messages.value = [...messages.peek(), question, answer];
     await persist(question);
-    await runAnswer(answer);
+    currentAnswer = runAnswer(answer);
+    await currentAnswer;
+  }
+
+  async function send(text: string, images: string[] = []): Promise<void> {
+    if (isStreaming.peek() || (!text.trim() && images.length === 0)) return;
+    await ask(titleFrom(text || 'Image'), text, images);
+  }
+
+  /** A conversation that says why a page action could not start; there is nothing to retry. */
+  async function reportFailedAction(
+    title: string,
+    message: string,
+    context: MessageContext,
+  ): Promise<void> {
+    await ensureConversation(title);
+    const question = newMessage('user', title, [], context);
+    const answer = newMessage('assistant', '');
+    answer.status.value = 'error';
+    answer.error.value = { code: 'action-failed', message };
+    messages.value = [...messages.peek(), question, answer];
+    await persist(question);
+    await persist(answer);
+  }
+
+  async function runAction(action: PageAction): Promise<void> {
+    if (isStreaming.peek()) {
+      stop();
+      await currentAnswer;
+    }
+    if (modelsState.peek() !== 'ready') await loadModels();
+    newConversation();
+    const page = { pageTitle: action.page.title, pageUrl: action.page.url };
+    switch (action.kind) {
+      case 'explain':
+        return ask(`Explain: ${titleFrom(action.text)}`, 'Explain this.', [], {
+          kind: 'selection',
+          ...page,
+          quote: action.text,
+          omitted: action.omitted,
+        });
+      case 'summarize':
+        return ask(`Summary: ${action.page.title || action.page.url}`, 'Summarize this page.', [], {
+          kind: 'page',
+          ...page,
+          quote: action.text,
+          omitted: action.omitted,
+        });
+      case 'describe-image': {
+        const title = `Image: ${action.page.title || action.page.url}`;
+        try {
+          const image = await prepareImage(await acquireImage(action));
+          return ask(title, 'Describe this image.', [image.dataUrl], { kind: 'image', ...page });
+        } catch (error) {
+          const message =
+            error instanceof ImageProblem ? error.message : 'This image could not be read.';
+          return reportFailedAction(title, message, { kind: 'image', ...page });
+        }
+      }
+      case 'failed':
+        return reportFailedAction(action.title, action.message, { kind: 'page', ...page });
+    }
+  }
+
+  function enqueueAction(entry: PendingAction): void {
+    if (!auth.peek()?.signedIn && entry.action.kind !== 'failed') {
+      deferredActions.value = [...deferredActions.peek(), entry];
+      return;
+    }
+    actionChain = actionChain.then(() => runAction(entry.action)).catch(() => undefined);
+  }
+
+  async function collectActions(): Promise<void> {
+    if (windowId === undefined) return;
+    for (const entry of await takeActions(windowId)) enqueueAction(entry);
   }
 
   function lastAnswer(): LiveMessage | undefined {
@@ -272,20 +381,29 @@ export function createChatModel() {
   function showAuth(status: AuthStatus): void {
     const wasSignedIn = auth.peek()?.signedIn;
     auth.value = status;
-    if (status.signedIn && !wasSignedIn) void loadModels();
+    if (status.signedIn && !wasSignedIn) {
+      void loadModels();
+      const waiting = deferredActions.peek();
+      deferredActions.value = [];
+      for (const entry of waiting) enqueueAction(entry);
+    }
   }
 
   /** Loads what was there before and starts watching the session; returns the cleanup. */
   function start(): () => void {
-    void authStatus.getValue().then(showAuth);
-    const unwatch = authStatus.watch(showAuth);
+    const unwatchAuth = authStatus.watch(showAuth);
+    const unwatchActions = pendingActions.watch(() => void collectActions());
     void (async () => {
       await refreshConversations();
       const last = await lastConversation.getValue();
       if (last) await openConversation(last);
+      showAuth(await authStatus.getValue());
+      windowId = (await browser.windows.getCurrent()).id;
+      await collectActions();
     })();
     return () => {
-      unwatch();
+      unwatchAuth();
+      unwatchActions();
       stop();
     };
   }
@@ -303,6 +421,7 @@ export function createChatModel() {
     streamingId,
     isStreaming,
     search,
+    deferredActions,
     start,
     loadModels,
     selectModel,

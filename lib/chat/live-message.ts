@@ -3,13 +3,14 @@
  * answer re-renders only its own bubble.
  */
 import { type Signal, signal } from '@preact/signals';
-import type { MessageError, MessageRecord, MessageStatus } from './records';
+import type { MessageContext, MessageError, MessageRecord, MessageStatus } from './records';
 
 export interface LiveMessage {
   readonly id: string;
   readonly role: 'user' | 'assistant';
   readonly createdAt: number;
   readonly images: string[];
+  readonly context?: MessageContext;
   text: Signal<string>;
   status: Signal<MessageStatus>;
   error: Signal<MessageError | undefined>;
@@ -23,6 +24,7 @@ export function liveMessage(record: MessageRecord): LiveMessage {
     role: record.role,
     createdAt: record.createdAt,
     images: record.images ?? [],
+    context: record.context,
     text: signal(record.text),
     status: signal(record.status),
     error: signal(record.error),
@@ -39,6 +41,7 @@ export function recordOf(message: LiveMessage, conversationId: string): MessageR
     role: message.role,
     text: message.text.peek(),
     images: message.images.length ? message.images : undefined,
+    context: message.context,
     status: message.status.peek(),
     error: message.error.peek(),
     cost: message.cost.peek(),

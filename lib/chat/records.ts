@@ -25,6 +25,17 @@ export interface MessageError {
   retryAfterSeconds?: number;
 }
 
+/** What a question from a page action was about, shown above it and quoted to the model. */
+export interface MessageContext {
+  kind: 'selection' | 'page' | 'image';
+  pageTitle: string;
+  pageUrl: string;
+  /** The selected text or the page's text, as sent (already trimmed). */
+  quote?: string;
+  /** How many characters of the page text were left out to fit the model. */
+  omitted?: number;
+}
+
 export interface MessageRecord {
   id: string;
   conversationId: string;
@@ -32,6 +43,7 @@ export interface MessageRecord {
   text: string;
   /** Images sent with a question, as compressed `data:` URLs. */
   images?: string[];
+  context?: MessageContext;
   status: MessageStatus;
   error?: MessageError;
   /** What the answer cost, in dollars, when it could be known. */

@@ -18,9 +18,12 @@ import {
 import { extensionOutputDir } from '../../dev/build-extension';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../dev/chromium';
 import { type Gateway, startGateway } from '../../dev/gateway';
+import { startTestSites, type TestSites } from './site/server';
 
 interface WorkerFixtures {
   gateway: Gateway;
+  /** Web pages to act on: one site for the page, another for cross-origin images. */
+  sites: TestSites;
   extensionContext: BrowserContext;
   /** The address of the tab the extension opened when it was installed. */
   installTabUrl: string;
@@ -61,6 +64,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const gateway = await startGateway();
       await use(gateway);
       await gateway.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  sites: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const sites = await startTestSites();
+      await use(sites);
+      await sites.close();
     },
     { scope: 'worker' },
   ],

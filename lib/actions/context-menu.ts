@@ -1,0 +1,149 @@
+/**
+ * The right-click menu and keyboard commands. Every click opens the side panel first, inside the
+ * user's gesture (after an `await` the gesture is gone and Chromium refuses), then leaves the
+ * action for the panel of that window.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { authStatus } from '../auth/status';
+import { startReadAloud } from '../speech/controller';
+import { type PageAction, type PageRef, queueAction } from './page-action';
+import { CANNOT_READ_PAGE, readPageText, readSelection } from './page-scripts';
+import { trimAtSentence } from './trim';
+
+export const MENU = {
+  explain: 'passlight-explain',
+  readAloud: 'passlight-read-aloud',
+  describeImage: 'passlight-describe-image',
+  summarize: 'passlight-summarize-page',
+} as const;
+
+const TITLES: Record<string, string> = {
+  [MENU.explain]: 'Explain',
+  [MENU.readAloud]: 'Read aloud',
+  [MENU.describeImage]: 'Describe image',
+  [MENU.summarize]: 'Summarize this page',
+};
+
+function titleOf(id: string, signedIn: boolean): string {
+  return signedIn ? (TITLES[id] ?? id) : `${TITLES[id]} (sign in to AI Pass first)`;
+}
+
+/** Whether all-sites access is granted; kept current so a click can decide without waiting. */
+let hasAllSites = false;
+
+async function createMenus(): Promise<void> {
+  const { signedIn } = await authStatus.getValue();
+  // Menus outlive the worker; recreating them from scratch can never clash with an old id.
+  await browser.contextMenus.removeAll();
+  const items: Array<[string, `${Browser.contextMenus.ContextType}`]> = [
+    [MENU.explain, 'selection'],
+    [MENU.readAloud, 'selection'],
+    [MENU.describeImage, 'image'],
+    [MENU.summarize, 'page'],
+  ];
+  for (const [id, context] of items) {
+    // The typings want the enum member; Chromium takes its string value.
+    const contexts = [context as Browser.contextMenus.ContextType] as [
+      Browser.contextMenus.ContextType,
+    ];
+    browser.contextMenus.create({ id, title: titleOf(id, signedIn), contexts });
+  }
+}
+
+function pageOf(tab: Browser.tabs.Tab): PageRef {
+  return { title: tab.title ?? '', url: tab.url ?? '' };
+}
+
+function failed(title: string, message: string, page: PageRef): PageAction {
+  return { kind: 'failed', title, message, page };
+}
+
+async function explainAction(text: string, page: PageRef): Promise<PageAction> {
+  if (!text.trim())
+    return failed('Explain', 'Select some text on the page first, then choose Explain.', page);
+  return { kind: 'explain', ...trimAtSentence(text), page };
+}
+
+async function summarizeAction(tabId: number, page: PageRef): Promise<PageAction> {
+  try {
+    const { text } = await readPageText(tabId);
+    if (!text) return failed('Summarize this page', 'This page has no text to summarize.', page);
+    return { kind: 'summarize', ...trimAtSentence(text), page };
+  } catch {
+    return failed('Summarize this page', CANNOT_READ_PAGE, page);
+  }
+}
+
+/** An image on another site needs all-sites access to be read; ask in the click, where it is allowed. */
+function askForImageAccessIfNeeded(srcUrl: string, pageUrl: string): void {
+  if (hasAllSites || !/^https?:/.test(srcUrl)) return;
+  if (pageUrl && new URL(srcUrl).origin === new URL(pageUrl).origin) return;
+  void browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+}
+
+function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  if (tab?.id === undefined || tab.windowId === undefined) return;
+  const { id: tabId, windowId } = tab;
+  const page = pageOf(tab);
+  const opening = browser.sidePanel.open({ windowId });
+  if (info.menuItemId === MENU.describeImage && info.srcUrl)
+    askForImageAccessIfNeeded(info.srcUrl, page.url);
+
+  void (async () => {
+    await opening.catch(() => undefined); // the panel may already be open
+    switch (info.menuItemId) {
+      case MENU.explain:
+        await queueAction(windowId, await explainAction(info.selectionText ?? '', page));
+        break;
+      case MENU.readAloud:
+        await startReadAloud(info.selectionText ?? '');
+        break;
+      case MENU.summarize:
+        await queueAction(windowId, await summarizeAction(tabId, page));
+        break;
+      case MENU.describeImage:
+        await queueAction(
+          windowId,
+          info.srcUrl
+            ? { kind: 'describe-image', srcUrl: info.srcUrl, tabId, frameId: info.frameId, page }
+            : failed('Describe image', 'This image has no address Passlight can read.', page),
+        );
+        break;
+    }
+  })();
+}
+
+function onCommand(command: string, tab?: Browser.tabs.Tab): void {
+  if (tab?.id === undefined || tab.windowId === undefined) return;
+  const { id: tabId, windowId } = tab;
+  const opening = browser.sidePanel.open({ windowId });
+  if (command !== 'explain-selection') return;
+  void (async () => {
+    await opening.catch(() => undefined);
+    const page = pageOf(tab);
+    const action = await readSelection(tabId).then(
+      (text) => explainAction(text, page),
+      () => failed('Explain', CANNOT_READ_PAGE, page),
+    );
+    await queueAction(windowId, action);
+  })();
+}
+
+/** Called synchronously in the worker's first turn. */
+export function registerPageActions(): void {
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener(onMenuClick);
+  browser.commands.onCommand.addListener(onCommand);
+  authStatus.watch(({ signedIn }) => {
+    for (const id of Object.values(MENU)) {
+      void browser.contextMenus.update(id, { title: titleOf(id, signedIn) }).catch(() => undefined);
+    }
+  });
+  const refreshAccess = () =>
+    void browser.permissions.contains({ origins: ['<all_urls>'] }).then((granted) => {
+      hasAllSites = granted;
+    });
+  refreshAccess();
+  browser.permissions.onAdded.addListener(refreshAccess);
+  browser.permissions.onRemoved.addListener(refreshAccess);
+}

@@ -1,0 +1,128 @@
+/**
+ * Driving right-click actions from a test. A native context menu cannot be clicked, so the test
+ * dispatches `contextMenus.onClicked` in the service worker. `sidePanel.open` needs a user
+ * gesture, and Chromium carries one from an extension page's click through `runtime.sendMessage`:
+ * so a real click in a small relay page sends the menu click to a listener the test installs in
+ * the worker, which dispatches it synchronously, inside that gesture, as a real click would.
+ */
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+
+export interface MenuClick {
+  menuItemId: string;
+  selectionText?: string;
+  srcUrl?: string;
+  mediaType?: string;
+}
+
+const RELAY = 'passlight-test-menu-relay';
+
+export async function installMenuRelay(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate((relay) => {
+    const scope = globalThis as { relayInstalled?: boolean };
+    if (scope.relayInstalled) return;
+    scope.relayInstalled = true;
+    chrome.runtime.onMessage.addListener(
+      (message: { relay?: string; info: object; tab: object }, _sender, reply) => {
+        if (message.relay !== relay) return;
+        const dispatch = (
+          chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }
+        ).dispatch;
+        dispatch.call(chrome.contextMenus.onClicked, message.info, message.tab);
+        reply('dispatched');
+      },
+    );
+  }, RELAY);
+}
+
+/** A relay page in a window of its own, so the page under test stays the active tab. */
+export async function openRelayPage(context: BrowserContext, serviceWorker: Worker): Promise<Page> {
+  const opened = context.waitForEvent('page');
+  await serviceWorker.evaluate(() =>
+    chrome.windows.create({ url: chrome.runtime.getURL('/welcome.html'), focused: false }),
+  );
+  const relay = await opened;
+  await relay.waitForLoadState();
+  return relay;
+}
+
+/** The tab showing `page`, as `contextMenus.onClicked` would receive it. */
+export function tabOf(serviceWorker: Worker, page: Page): Promise<chrome.tabs.Tab> {
+  return serviceWorker.evaluate(
+    async (url) => (await chrome.tabs.query({ url }))[0] as chrome.tabs.Tab,
+    page.url(),
+  );
+}
+
+/** Right-clicks, as far as Chromium can tell, on `page` with the given menu item. */
+export async function clickMenu(
+  relay: Page,
+  serviceWorker: Worker,
+  page: Page,
+  click: MenuClick,
+  /** The tab as Chromium would describe it; found by the page's address when not given. */
+  knownTab?: chrome.tabs.Tab,
+): Promise<void> {
+  const tab =
+    knownTab ??
+    (await serviceWorker.evaluate(
+      async (url) => (await chrome.tabs.query({ url }))[0],
+      page.url(),
+    ));
+  const info = { editable: false, pageUrl: page.url(), frameId: 0, ...click };
+  await relay.evaluate(
+    ({ relayName, message }) => {
+      const button = document.createElement('button');
+      button.textContent = 'relay';
+      button.onclick = () => void chrome.runtime.sendMessage({ relay: relayName, ...message });
+      document.body.replaceChildren(button);
+    },
+    { relayName: RELAY, message: { info, tab } },
+  );
+  await relay.getByRole('button', { name: 'relay' }).click();
+}
+
+/** Reads the real side panel's text: it is not a Playwright page, so through the DevTools protocol. */
+export class SidePanelProbe {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async attach(context: BrowserContext, anyPage: Page): Promise<SidePanelProbe> {
+    return new SidePanelProbe(await context.newCDPSession(anyPage));
+  }
+
+  async text(): Promise<string> {
+    const { targetInfos } = (await this.cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; url: string }>;
+    };
+    const panel = targetInfos.find((target) => target.url.includes('/sidepanel.html'));
+    if (!panel) return '';
+    const { sessionId } = (await this.cdp.send('Target.attachToTarget', {
+      targetId: panel.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    try {
+      const answer = new Promise<string>((resolve) => {
+        const onMessage = (event: { sessionId?: string; message: string }) => {
+          const reply = JSON.parse(event.message) as {
+            id?: number;
+            result?: { result?: { value?: string } };
+          };
+          if (event.sessionId !== sessionId || reply.id !== 1) return;
+          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(reply.result?.result?.value ?? '');
+        };
+        this.cdp.on('Target.receivedMessageFromTarget', onMessage);
+      });
+      await this.cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({
+          id: 1,
+          method: 'Runtime.evaluate',
+          params: { expression: 'document.body.innerText', returnByValue: true },
+        }),
+      });
+      return await answer;
+    } finally {
+      await this.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    }
+  }
+}
