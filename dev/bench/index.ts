@@ -3,6 +3,7 @@
  * fails (machines here are too noisy for timed assertions).
  */
 import { startBenchBrowser } from './browser';
+import { measureImageCompression } from './image-compression';
 import { measurePopupBalance } from './popup-balance';
 import { reportEntrypointSizes } from './sizes';
 import { measureStreamLatency } from './stream-latency';
@@ -23,6 +24,12 @@ try {
   console.log(
     `Streaming render, 20,000 chunks: first 1,000 ${render.firstMs.toFixed(0)} ms, last 1,000 ` +
       `${render.lastMs.toFixed(0)} ms, ratio ${render.ratio.toFixed(2)}× (budget 1.5×: ${render.ratio <= 1.5 ? 'ok' : 'OVER'})`,
+  );
+
+  const compression = await measureImageCompression(panel);
+  console.log(
+    `12-megapixel photo → ${(compression.bytes / 1024).toFixed(0)} KB to send: median ${compression.medianMs.toFixed(0)} ms ` +
+      `(budget 500 ms: ${compression.medianMs <= 500 ? 'ok' : 'OVER'})`,
   );
 
   const latency = await measureStreamLatency(bench);

@@ -56,7 +56,9 @@ export async function streamCompletion(
     if (writer.closed) break;
     if (drop && eventsSentAt.length === drop.chunks) {
       ctx.recorder.annotate(request, { fault: `drop after ${drop.chunks} chunks` });
-      response.socket?.destroy();
+      // A connection that ends without finishing the stream: the client gets every byte sent
+      // before it, then a network error, as when a proxy or a Wi-Fi link gives up mid-answer.
+      response.socket?.end();
       break;
     }
     await writer.writeEvent(event.data);
