@@ -3,19 +3,33 @@ import { useEffect, useRef } from 'preact/hooks';
 import { StreamingMarkdownView } from '../lib/markdown/streaming-view';
 import './markdown.css';
 
+interface MarkdownProps {
+  text: ReadonlySignal<string>;
+  /** For a streaming answer: the piece that just arrived, set together with `text`. */
+  arrived?: ReadonlySignal<{ text: string } | null>;
+}
+
 /** Model output as safe markdown, following a growing text without re-rendering what is done. */
-export function Markdown({ text }: { text: ReadonlySignal<string> }) {
+export function Markdown({ text, arrived }: MarkdownProps) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!container.current) return;
     const view = new StreamingMarkdownView(container.current);
-    const stopFollowing = effect(() => view.setText(text.value));
+    let shownLength = 0;
+    const stopFollowing = effect(() => {
+      const whole = text.value;
+      const piece = arrived?.value;
+      // The streaming step: just the new piece (lengths are O(1), the whole text is not read).
+      if (piece && whole.length === shownLength + piece.text.length) view.append(piece.text);
+      else view.replace(whole); // first render, regenerate, edit
+      shownLength = whole.length;
+    });
     return () => {
       stopFollowing();
       view.dispose();
     };
-  }, [text]);
+  }, [text, arrived]);
 
   // One listener for every "Copy code" button the markdown renders.
   const onClick = (event: MouseEvent) => {

@@ -5,6 +5,7 @@
 import { startBenchBrowser } from './browser';
 import { measureImageCompression } from './image-compression';
 import { measurePopupBalance } from './popup-balance';
+import { measureFirstAudio } from './read-aloud';
 import { reportEntrypointSizes } from './sizes';
 import { measureStreamLatency } from './stream-latency';
 import { measureStreamingRender } from './streaming-render';
@@ -30,6 +31,12 @@ try {
   console.log(
     `12-megapixel photo → ${(compression.bytes / 1024).toFixed(0)} KB to send: median ${compression.medianMs.toFixed(0)} ms ` +
       `(budget 500 ms: ${compression.medianMs <= 500 ? 'ok' : 'OVER'})`,
+  );
+
+  const [short, long] = [await measureFirstAudio(bench, 3), await measureFirstAudio(bench, 60)];
+  console.log(
+    `Read aloud, first sound: 3 sentences ${short.toFixed(0)} ms, 60 sentences ${long.toFixed(0)} ms ` +
+      '(should be the same)',
   );
 
   const latency = await measureStreamLatency(bench);

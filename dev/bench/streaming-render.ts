@@ -11,9 +11,17 @@ export interface RenderCost {
   ratio: number;
 }
 
+/** Three runs, the median ratio reported: a garbage collection in one run should not decide. */
 export async function measureStreamingRender(panel: Page): Promise<RenderCost> {
+  const runs: RenderCost[] = [];
+  for (let run = 0; run < 3; run++) runs.push(await measureOnce(panel));
+  runs.sort((a, b) => a.ratio - b.ratio);
+  return runs[1] as RenderCost;
+}
+
+function measureOnce(panel: Page): Promise<RenderCost> {
   return panel.evaluate(() => {
-    type View = { setText(text: string): void; flush(): void };
+    type View = { append(piece: string): void; flush(): void };
     const { StreamingMarkdownView } = (
       globalThis as unknown as {
         passlightTest: { StreamingMarkdownView: new (container: HTMLElement) => View };
@@ -36,11 +44,9 @@ export async function measureStreamingRender(panel: Page): Promise<RenderCost> {
       chunks.push(source.slice(offset, offset + 5));
 
     const times: number[] = [];
-    let text = '';
     for (const chunk of chunks) {
-      text += chunk;
       const start = performance.now();
-      view.setText(text);
+      view.append(chunk);
       view.flush();
       void container.offsetHeight; // include layout, as the screen would pay it
       times.push(performance.now() - start);

@@ -97,7 +97,7 @@ function AnswerView({
   return (
     <article class="message message-assistant" aria-label="Answer" aria-busy={streaming}>
       <div class="bubble bubble-assistant">
-        <Markdown text={message.text} />
+        <Markdown text={message.text} arrived={message.arrived} />
         {streaming && message.text.value === '' ? (
           <span class="typing" role="status" aria-label="Answer on its way">
             <span />

@@ -160,6 +160,7 @@ export function createChatModel() {
     const history = messages.peek().filter((m) => m !== answer);
     batch(() => {
       answer.text.value = '';
+      answer.arrived.value = null;
       answer.status.value = 'streaming';
       answer.error.value = undefined;
       answer.cost.value = undefined;
@@ -177,7 +178,10 @@ export function createChatModel() {
         messages: conversationForModel(history),
         signal: abortController.signal,
       })) {
-        answer.text.value += delta;
+        batch(() => {
+          answer.text.value += delta;
+          answer.arrived.value = { text: delta };
+        });
         if (Date.now() - lastSave > SAVE_EVERY_MS) {
           lastSave = Date.now();
           void persist(answer);

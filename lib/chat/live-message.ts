@@ -12,6 +12,11 @@ export interface LiveMessage {
   readonly images: string[];
   readonly context?: MessageContext;
   text: Signal<string>;
+  /**
+   * The latest piece of a streaming answer, set together with `text` (a new object each time), so
+   * the view can add just that piece instead of reading the whole answer on every chunk.
+   */
+  arrived: Signal<{ text: string } | null>;
   status: Signal<MessageStatus>;
   error: Signal<MessageError | undefined>;
   cost: Signal<number | undefined>;
@@ -26,6 +31,7 @@ export function liveMessage(record: MessageRecord): LiveMessage {
     images: record.images ?? [],
     context: record.context,
     text: signal(record.text),
+    arrived: signal(null),
     status: signal(record.status),
     error: signal(record.error),
     cost: signal(record.cost),

@@ -15,9 +15,8 @@ export class StreamingMarkdownView {
   private readonly done: HTMLElement;
   private readonly live: HTMLElement;
   private group: HTMLElement | null = null;
-  private text = '';
-  /** Length of the text handed to the splitter. Lengths, not strings, are compared: O(1). */
-  private consumed = 0;
+  /** Text arrived since the last render; joined and split once per frame. */
+  private pending: string[] = [];
   private frame = 0;
 
   constructor(container: HTMLElement) {
@@ -27,20 +26,29 @@ export class StreamingMarkdownView {
     container.append(this.done, this.live);
   }
 
-  /** The whole answer so far; rendering happens on the next frame. */
-  setText(text: string): void {
-    if (!this.continues(text)) this.reset();
-    this.text = text;
+  /**
+   * Adds newly arrived text; rendering happens on the next frame. Only the new piece is handled:
+   * nothing here touches the whole answer, so each chunk costs the same however long it is.
+   */
+  append(piece: string): void {
+    if (!piece) return;
+    this.pending.push(piece);
     this.frame ||= requestAnimationFrame(() => this.flush());
+  }
+
+  /** Shows a text from scratch: a stored answer, or one that was regenerated or edited. */
+  replace(text: string): void {
+    this.reset();
+    this.append(text);
   }
 
   /** Renders what is pending now, without waiting for a frame (a finished answer, a test). */
   flush(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.text.length === this.consumed) return;
-    const { finished, tail } = this.splitter.append(this.text.slice(this.consumed));
-    this.consumed = this.text.length;
+    if (this.pending.length === 0) return;
+    const { finished, tail } = this.splitter.append(this.pending.join(''));
+    this.pending = [];
     for (const block of finished) this.appendBlock(block);
     this.live.innerHTML = renderMarkdown(tail); // markdown-it output: raw HTML already escaped.
   }
@@ -61,21 +69,13 @@ export class StreamingMarkdownView {
     this.group.append(element);
   }
 
-  /** Whether `text` extends what we have; checked at the seam only, to stay O(1). */
-  private continues(text: string): boolean {
-    const length = this.text.length;
-    return (
-      text.length >= length &&
-      (length === 0 || text.charCodeAt(length - 1) === this.text.charCodeAt(length - 1))
-    );
-  }
-
-  /** A text that is not a continuation (an edit, a regenerate): start over. */
   private reset(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pending = [];
     this.splitter = new BlockSplitter();
     this.done.replaceChildren();
     this.live.replaceChildren();
     this.group = null;
-    this.consumed = 0;
   }
 }

@@ -14,6 +14,7 @@ function message(
     createdAt: 0,
     images: [],
     text: signal(text),
+    arrived: signal(null),
     status: signal('complete'),
     error: signal(undefined),
     cost: signal(undefined),
