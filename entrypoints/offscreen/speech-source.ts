@@ -12,7 +12,9 @@ import type { SpeechReading } from '../../lib/speech/protocol';
 let speechModel: Promise<string> | undefined;
 
 async function discoverSpeechModel(): Promise<string> {
-  const model = chooseModel(modelsWith(parseModelList(await fetchModelIds()), 'speech'), null);
+  const speechModels = modelsWith(parseModelList(await fetchModelIds()), 'speech');
+  // `speed` works with the tts-* models only (gpt-4o-mini-tts ignores it): prefer them.
+  const model = chooseModel(speechModels, speechModels.find((id) => id.startsWith('tts-')) ?? null);
   if (!model) {
     throw new ApiError('model-unavailable', 'AI Pass offers no text-to-speech model right now.');
   }

@@ -356,7 +356,13 @@ export function createChatModel() {
     if (!question || isStreaming.peek() || !text.trim()) return;
     for (const stale of list.slice(questionIndex)) await deleteMessage(stale.id);
     messages.value = list.slice(0, questionIndex);
-    await send(text, question.images);
+    // The conversation keeps its title; what the question was about (a quote, an image) stays.
+    await ask(
+      activeConversation.peek()?.title ?? titleFrom(text),
+      text,
+      question.images,
+      question.context,
+    );
   }
 
   function stop(): void {
