@@ -21,7 +21,7 @@ const EXTENSION_PAGES_CSP = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
-  manifest: ({ mode }) => {
+  manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);
     const isStoreBuild = mode === 'production';
     return {
@@ -44,6 +44,18 @@ export default defineConfig({
       optional_host_permissions: ['<all_urls>'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       action: { default_title: 'Passlight' },
+      // Firefox needs an ID for MV3 and a statement of what leaves the browser: the page text
+      // and images a person sends to AI Pass.
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'passlight@passlight.app',
+                data_collection_permissions: { required: ['websiteContent'] },
+              },
+            },
+          }
+        : {}),
       commands: {
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+P' },
