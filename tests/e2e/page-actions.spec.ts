@@ -357,3 +357,45 @@ test('Read aloud from the menu plays in the offscreen document and can be stoppe
   await popup.getByRole('button', { name: 'Stop reading aloud' }).click();
   await expect.poll(() => kit.probe.text()).not.toContain('Reading aloud');
 });
+
+test('a click on a background tab of another window answers in that window’s panel', async ({
+  extensionContext,
+  openExtensionPage,
+  serviceWorker,
+  sites,
+  gateway,
+}) => {
+  const kit = await prepare({ extensionContext, openExtensionPage, serviceWorker, sites });
+  // A second window whose article tab sits behind another tab.
+  const opened = extensionContext.waitForEvent('page');
+  const otherWindowId = await serviceWorker.evaluate(async (url) => {
+    const created = await chrome.windows.create({ url });
+    await chrome.tabs.create({ windowId: created?.id, url: 'about:blank', active: true });
+    return created?.id;
+  }, kit.article.url());
+  const backgroundArticle = await opened;
+  await backgroundArticle.waitForLoadState();
+  const tab = await serviceWorker.evaluate(
+    async (windowId) => (await chrome.tabs.query({ windowId }))[0] as chrome.tabs.Tab,
+    otherWindowId,
+  );
+  expect(tab.active).toBe(false);
+
+  gateway.control.setReply('Answered in the other window.');
+  await clickMenu(
+    kit.relay,
+    serviceWorker,
+    backgroundArticle,
+    { menuItemId: 'passlight-explain', selectionText: 'Light bends in glass.' },
+    tab,
+  );
+  // Only that window's panel answers (getContexts reports -1 as a side panel's window, so each
+  // panel is asked which window it is in).
+  await expect
+    .poll(async () =>
+      (await kit.probe.panels())
+        .filter((panel) => panel.text.includes('Answered in the other window.'))
+        .map((panel) => panel.windowId),
+    )
+    .toEqual([otherWindowId]);
+});

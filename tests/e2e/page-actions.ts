@@ -89,16 +89,35 @@ export class SidePanelProbe {
     return new SidePanelProbe(await context.newCDPSession(anyPage));
   }
 
+  /** The text of the (first) side panel, or '' when none is open. */
   async text(): Promise<string> {
+    return (await this.panels())[0]?.text ?? '';
+  }
+
+  /** Every open side panel: its window and its text. */
+  async panels(): Promise<Array<{ windowId: number; text: string }>> {
     const { targetInfos } = (await this.cdp.send('Target.getTargets')) as {
       targetInfos: Array<{ targetId: string; url: string }>;
     };
-    const panel = targetInfos.find((target) => target.url.includes('/sidepanel.html'));
-    if (!panel) return '';
+    const panels = targetInfos.filter((target) => target.url.includes('/sidepanel.html'));
+    const found: Array<{ windowId: number; text: string }> = [];
+    for (const panel of panels) {
+      const value = await this.evaluate(
+        panel.targetId,
+        'chrome.windows.getCurrent().then((w) => JSON.stringify({ windowId: w.id, text: document.body.innerText }))',
+      );
+      if (value) found.push(JSON.parse(value) as { windowId: number; text: string });
+    }
+    return found;
+  }
+
+  private async evaluate(targetId: string, expression: string): Promise<string> {
     const { sessionId } = (await this.cdp.send('Target.attachToTarget', {
-      targetId: panel.targetId,
+      targetId,
       flatten: false,
-    })) as { sessionId: string };
+    })) as {
+      sessionId: string;
+    };
     try {
       const answer = new Promise<string>((resolve) => {
         const onMessage = (event: { sessionId?: string; message: string }) => {
@@ -117,7 +136,7 @@ export class SidePanelProbe {
         message: JSON.stringify({
           id: 1,
           method: 'Runtime.evaluate',
-          params: { expression: 'document.body.innerText', returnByValue: true },
+          params: { expression, awaitPromise: true, returnByValue: true },
         }),
       });
       return await answer;
