@@ -4,7 +4,11 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/gateway/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/gateway/**/*.test.ts',
+      'tests/oidc/**/*.test.ts',
+    ],
     restoreMocks: true,
   },
 });

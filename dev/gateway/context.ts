@@ -3,6 +3,7 @@
  */
 import type { FaultQueue } from './faults';
 import type { Grants } from './grants';
+import type { ExternalTokens } from './oauth/external-tokens';
 import type { ClientRegistration, ResolvedOptions } from './options';
 import type { Recorder } from './recording';
 import type { GatewayState } from './state';
@@ -14,6 +15,8 @@ export interface GatewayContext {
   readonly grants: Grants;
   readonly recorder: Recorder;
   readonly faults: FaultQueue;
+  /** Set when another server's access tokens are accepted too. */
+  readonly externalTokens: ExternalTokens | undefined;
   /** The gateway's origin (and OAuth issuer), known once it listens. */
   origin: string;
 }

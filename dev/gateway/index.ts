@@ -14,6 +14,7 @@ export {
   type ClientRegistration,
   DEMO_ACCOUNT,
   DEMO_CLIENT,
+  type ExternalTokenOptions,
   type GatewayOptions,
   type ModelsShape,
   type TokenDialect,

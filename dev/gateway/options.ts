@@ -22,6 +22,22 @@ export type TokenDialect = 'camel-json' | 'snake-json' | 'form';
 
 export type ModelsShape = 'array' | 'openai';
 
+/**
+ * Another authorization server (AI Stats, any OpenID Connect provider) whose access tokens the
+ * model proxy and the account API accept as well, when its RFC 7662 introspection endpoint says
+ * they are active and carry the required scope.
+ */
+export interface ExternalTokenOptions {
+  introspectionEndpoint: string;
+  /** The gateway's own credential at that server, sent as HTTP Basic (RFC 6749 section 2.3.1). */
+  clientId: string;
+  clientSecret: string;
+  /** The scope a token needs for the API, default 'gateway:access' (AI Stats' name). */
+  requiredScope?: string;
+  /** How long a positive answer is trusted, default 5; 0 asks on every request. */
+  cacheSeconds?: number;
+}
+
 export interface GatewayOptions {
   /** Default 0: a free port. */
   port?: number;
@@ -47,6 +63,8 @@ export interface GatewayOptions {
   tokenDialects?: TokenDialect[];
   /** How long a refresh takes, so that overlapping refreshes really overlap; default 150 ms. */
   refreshProcessingMs?: number;
+  /** Default none: only the gateway's own tokens are accepted. */
+  externalTokens?: ExternalTokenOptions;
 }
 
 export const DEMO_CLIENT: ClientRegistration = {
@@ -61,7 +79,9 @@ export const DEMO_ACCOUNT = {
   name: 'Ada Lovelace',
 } as const;
 
-export type ResolvedOptions = Required<GatewayOptions>;
+export type ResolvedOptions = Required<Omit<GatewayOptions, 'externalTokens'>> & {
+  externalTokens: Required<ExternalTokenOptions> | undefined;
+};
 
 const SECONDS_PER_DAY = 60 * 60 * 24;
 
@@ -86,6 +106,26 @@ export function resolveOptions(options: GatewayOptions = {}): ResolvedOptions {
     log: options.log ?? false,
     tokenDialects: options.tokenDialects ?? ['camel-json', 'form'],
     refreshProcessingMs: options.refreshProcessingMs ?? 150,
+    externalTokens: options.externalTokens && resolveExternalTokens(options.externalTokens),
+  };
+}
+
+function resolveExternalTokens(options: ExternalTokenOptions): Required<ExternalTokenOptions> {
+  if (!URL.canParse(options.introspectionEndpoint)) {
+    throw new Error(
+      `externalTokens.introspectionEndpoint is not a URL: ${options.introspectionEndpoint}`,
+    );
+  }
+  const cacheSeconds = options.cacheSeconds ?? 5;
+  if (!Number.isFinite(cacheSeconds) || cacheSeconds < 0) {
+    throw new Error('externalTokens.cacheSeconds must be a non-negative number');
+  }
+  return {
+    introspectionEndpoint: options.introspectionEndpoint,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    requiredScope: options.requiredScope ?? 'gateway:access',
+    cacheSeconds,
   };
 }
 

@@ -17,6 +17,7 @@ import { FaultQueue } from './faults';
 import { registerFileRoutes } from './files';
 import { Grants } from './grants';
 import { registerAuthorizeRoutes } from './oauth/authorize';
+import { ExternalTokens } from './oauth/external-tokens';
 import { registerMetadataRoute } from './oauth/metadata';
 import { registerRevokeRoute } from './oauth/revoke';
 import { registerTokenRoute } from './oauth/token';
@@ -41,6 +42,7 @@ export async function createGatewayApp(options: GatewayOptions = {}): Promise<Ga
     grants: new Grants(state, resolved),
     recorder: new Recorder(resolved.log),
     faults: new FaultQueue(),
+    externalTokens: resolved.externalTokens && new ExternalTokens(resolved.externalTokens, state),
     origin: `http://${resolved.host}`,
   };
   const control = createControl(ctx);

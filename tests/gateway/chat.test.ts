@@ -122,6 +122,8 @@ describe('chat completions', () => {
       gateway.control.requests().find((request) => request.path === '/oauth2/v1/chat/completions');
     await eventually(() => chatRecord()?.finishedAt != null);
     expect(chatRecord()).toMatchObject({ aborted: true, status: 200 });
+    // The stream notices the close at its next pause, then bills: wait for the charge.
+    await eventually(() => gateway.control.getUsage().totalCost > 0);
     const full = 0.001 + 0.00002 * 200;
     const { totalCost } = gateway.control.getUsage();
     expect(totalCost).toBeGreaterThanOrEqual(0.001);

@@ -32,7 +32,7 @@ const LANGUAGE_CODE = /^[a-z]{2}$/;
 
 export function registerAudioRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/audio/speech', async (request, reply) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const body = isRecord(request.body) ? request.body : {};
     requireModel(body.model, ['speech'], '/audio/speech');
     const { input, voice } = body;
@@ -61,7 +61,7 @@ export function registerAudioRoutes(api: FastifyInstance, ctx: GatewayContext): 
   });
 
   api.post('/audio/transcriptions', async (request, reply) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const form = await readMultipart(ctx, request);
     requireModel(form.fields.get('model'), ['transcription'], '/audio/transcriptions');
     const file = form.files.find((upload) => upload.field === 'file');

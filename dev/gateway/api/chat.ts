@@ -20,7 +20,7 @@ const CHAT_BODY_LIMIT = 32 * 1024 * 1024;
 
 export function registerChatRoute(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/chat/completions', { bodyLimit: CHAT_BODY_LIMIT }, async (request, reply) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const body = isRecord(request.body) ? request.body : {};
     const model = requireModel(body.model, ['chat'], '/chat/completions');
     if (body.stream !== undefined && typeof body.stream !== 'boolean') {

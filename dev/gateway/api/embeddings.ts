@@ -16,7 +16,7 @@ const MAX_INPUTS = 2048;
 
 export function registerEmbeddingsRoute(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/embeddings', async (request) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const body = isRecord(request.body) ? request.body : {};
     const model = requireModel(body.model, ['embedding'], '/embeddings');
     const inputs = readInputs(body.input);

@@ -32,7 +32,7 @@ interface ImageRequest {
 
 export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/images/generations', async (request) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const options = readImageOptions(
       fromJson(request.body),
       ['image-generation'],
@@ -43,7 +43,7 @@ export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): 
   });
 
   api.post('/images/edits', async (request) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const form = await readMultipart(ctx, request);
     const options = readImageOptions(fromForm(form.fields), ['image-edit'], '/images/edits', true);
     const images = inspectUploads(form.files);
@@ -52,7 +52,7 @@ export function registerImageRoutes(api: FastifyInstance, ctx: GatewayContext): 
   });
 
   api.post('/images/variations', async (request) => {
-    const { user } = requirePaidAccess(ctx, request);
+    const { user } = await requirePaidAccess(ctx, request);
     const form = await readMultipart(ctx, request);
     const options = readImageOptions(
       fromForm(form.fields),

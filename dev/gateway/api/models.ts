@@ -64,14 +64,14 @@ function modelObject(model: ModelEntry) {
 
 export function registerModelRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.get('/models', async (request) => {
-    requireApiAccess(ctx, request);
+    await requireApiAccess(ctx, request);
     if (ctx.state.settings.modelsShape === 'array') return MODEL_CATALOG.map((model) => model.id);
     return { object: 'list', data: MODEL_CATALOG.map(modelObject) };
   });
 
   // Ids contain slashes (`fal_ai/flux/dev`), so the rest of the path is the id.
   api.get<{ Params: { '*': string } }>('/models/*', async (request) => {
-    requireApiAccess(ctx, request);
+    await requireApiAccess(ctx, request);
     const modelId = request.params['*'];
     const model = MODEL_CATALOG.find((entry) => entry.id === modelId);
     if (!model) throw invalidRequest(`Invalid model name passed in model=${modelId}`);

@@ -11,22 +11,22 @@ import { requireModel } from './models';
 
 export function registerVideoRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.post('/videos', async (request) => {
-    requirePaidAccess(ctx, request);
+    await requirePaidAccess(ctx, request);
     const body = isRecord(request.body) ? request.body : {};
     requireModel(body.model, ['video'], '/videos');
     throw apiError(501, 'Video generation is not available on the local gateway.');
   });
 
   api.get<{ Params: { id: string } }>('/videos/:id', async (request) => {
-    requireApiAccess(ctx, request);
+    await requireApiAccess(ctx, request);
     throw unknownVideo(request.params.id);
   });
   api.get<{ Params: { id: string } }>('/videos/:id/content', async (request) => {
-    requireApiAccess(ctx, request);
+    await requireApiAccess(ctx, request);
     throw unknownVideo(request.params.id);
   });
   api.post<{ Params: { id: string } }>('/videos/:id/remix', async (request) => {
-    requirePaidAccess(ctx, request);
+    await requirePaidAccess(ctx, request);
     throw unknownVideo(request.params.id);
   });
 }

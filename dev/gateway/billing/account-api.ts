@@ -2,12 +2,10 @@
  * `/api/v1`: the balance and the top-up checkout, in AI Pass's `{success, data}` envelope.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { API_SCOPE } from '../api/access';
+import { type ApiCaller, checkApiAccess } from '../api/access';
 import type { GatewayContext } from '../context';
-import type { AuthenticatedAccess } from '../grants';
 import { HttpError, isRecord } from '../http';
 import { dollarsToMicros } from '../money';
-import { checkBearer } from '../oauth/bearer';
 import { randomId } from '../secrets';
 import { usageOf } from './ledger';
 
@@ -16,7 +14,7 @@ const MAX_TOP_UP = 10_000;
 
 export function registerAccountApi(app: FastifyInstance, ctx: GatewayContext): void {
   app.get('/api/v1/usage/me/summary', async (request) => {
-    const { user } = requireAccount(ctx, request);
+    const { user } = await requireAccount(ctx, request);
     return {
       success: true,
       message: 'Usage summary retrieved successfully',
@@ -26,7 +24,7 @@ export function registerAccountApi(app: FastifyInstance, ctx: GatewayContext): v
   });
 
   app.post('/api/v1/payment/create-checkout-session', async (request) => {
-    const { user } = requireAccount(ctx, request);
+    const { user } = await requireAccount(ctx, request);
     const amount = isRecord(request.body) ? request.body.amount : undefined;
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < MIN_TOP_UP) {
       throw failure(400, `amount must be a number of at least ${MIN_TOP_UP.toFixed(2)}.`);
@@ -49,8 +47,8 @@ function failure(status: number, message: string, headers: Record<string, string
   return new HttpError(status, { success: false, message }, headers);
 }
 
-function requireAccount(ctx: GatewayContext, request: FastifyRequest): AuthenticatedAccess {
-  const check = checkBearer(ctx, request, API_SCOPE);
+async function requireAccount(ctx: GatewayContext, request: FastifyRequest): Promise<ApiCaller> {
+  const check = await checkApiAccess(ctx, request);
   if (!check.ok) throw failure(check.status, check.description, check.headers);
-  return check.access;
+  return { user: check.user };
 }

@@ -1,0 +1,78 @@
+/**
+ * The provider's pages: the sign-in page (who is signing in, what the app asks for, Authorize or
+ * Deny) and error pages. Every value is escaped by `html`; no page loads anything or runs script.
+ */
+import type { ServerResponse } from 'node:http';
+import { html, SafeHtml } from '../gateway/pages/html';
+
+const SCOPE_DESCRIPTIONS: Record<string, string> = {
+  openid: 'Know who you are',
+  email: 'See your email address',
+  profile: 'See your name',
+  offline_access: 'Stay signed in while you are away',
+  'gateway:access': 'Use AI models on your behalf',
+};
+
+const STYLE = `
+  :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+  body { margin: 0; min-height: 100vh; display: grid; place-items: center; }
+  main { width: min(26rem, calc(100vw - 2rem)); padding: 2rem; border: 1px solid #8884; border-radius: 12px; }
+  h1 { font-size: 1.35rem; margin: 0 0 1rem; }
+  .buttons { display: flex; gap: .75rem; margin-top: 1.25rem; }
+  button { flex: 1; padding: .6rem; border-radius: 8px; font: inherit; cursor: pointer; }
+  .muted { opacity: .75; font-size: .9rem; }
+`;
+
+export interface ConsentPageInput {
+  /** Where the form posts its decision. */
+  action: string;
+  clientName: string;
+  account: { name: string; email: string };
+  scopes: string[];
+}
+
+export function renderConsentPage(input: ConsentPageInput): SafeHtml {
+  return html`
+<h1>Sign in to the development provider</h1>
+<p class="muted">Signing in as <strong>${input.account.name}</strong> (${input.account.email})</p>
+<form method="post" action="${input.action}">
+  <p><strong>${input.clientName}</strong> would like to:</p>
+  <ul>${input.scopes.map((scope) => html`<li>${SCOPE_DESCRIPTIONS[scope] ?? scope} <span class="muted">(${scope})</span></li>`)}</ul>
+  <div class="buttons">
+    <button type="submit" name="decision" value="deny">Deny</button>
+    <button type="submit" name="decision" value="authorize">Authorize</button>
+  </div>
+</form>`;
+}
+
+export function renderErrorBody(title: string, message: string): SafeHtml {
+  return html`<h1>${title}</h1><p>${message}</p>`;
+}
+
+/** Only the inline style is allowed: no script, no outside resource, no framing. */
+export const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+export function pageDocument(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body><main>${body}</main></body>
+</html>`.markup;
+}
+
+export function sendPage(response: ServerResponse, status: number, title: string, body: SafeHtml) {
+  response.writeHead(status, PAGE_HEADERS);
+  response.end(pageDocument(title, body));
+}
