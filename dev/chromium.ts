@@ -1,3 +1,5 @@
+import { type BrowserContext, chromium } from '@playwright/test';
+
 /** Where the Chromium used by tests, the tour and `npm start` lives, and how it is started. */
 export const CHROMIUM_PATH = process.env.PASSLIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,4 +20,16 @@ export const CHROMIUM_ARGS = [
 /** Arguments that load an unpacked extension, and nothing else. */
 export function extensionArgs(extensionDir: string): string[] {
   return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+}
+
+/** Headless Chromium with one unpacked extension loaded, on a profile folder (new or reused). */
+export function launchHeadlessWithExtension(
+  profile: string,
+  extensionDir: string,
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
+  });
 }

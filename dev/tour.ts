@@ -5,8 +5,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from './chromium';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchHeadlessWithExtension } from './chromium';
 import type { Gateway } from './gateway';
 
 /** A sample answer that shows what the side panel renders: headings, lists, code. */
@@ -97,11 +97,7 @@ export async function runTour(
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const profile = await mkdtemp(path.join(tmpdir(), 'passlight-tour-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
-  });
+  const context = await launchHeadlessWithExtension(profile, extensionDir);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const tour = new Tour(context, new URL(worker.url()).host, outDir);

@@ -2,9 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildExtension } from '../build-extension';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../chromium';
+import { launchHeadlessWithExtension } from '../chromium';
 import { DEMO_CLIENT, type Gateway, startGateway } from '../gateway';
 
 export interface BenchBrowser {
@@ -23,11 +23,7 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
   });
   const gateway = await startGateway();
   const profile = await mkdtemp(path.join(tmpdir(), 'passlight-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
-  });
+  const context = await launchHeadlessWithExtension(profile, extensionDir);
   // tsx keeps function names by wrapping them in `__name(…)`; the benches' page functions need it too.
   await context.addInitScript('globalThis.__name = (fn) => fn');
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

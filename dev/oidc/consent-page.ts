@@ -3,7 +3,7 @@
  * Deny) and error pages. Every value is escaped by `html`; no page loads anything or runs script.
  */
 import type { ServerResponse } from 'node:http';
-import { html, SafeHtml } from '../gateway/pages/html';
+import { html, htmlDocument, type SafeHtml } from '../gateway/pages/html';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   openid: 'Know who you are',
@@ -60,16 +60,7 @@ export const PAGE_HEADERS = {
 };
 
 export function pageDocument(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body><main>${body}</main></body>
-</html>`.markup;
+  return htmlDocument(title, STYLE, body);
 }
 
 export function sendPage(response: ServerResponse, status: number, title: string, body: SafeHtml) {

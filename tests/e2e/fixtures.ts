@@ -8,15 +8,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  type BrowserContext,
-  test as base,
-  chromium,
-  type Page,
-  type Worker,
-} from '@playwright/test';
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { extensionOutputDir } from '../../dev/build-extension';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../dev/chromium';
+import { launchHeadlessWithExtension } from '../../dev/chromium';
 import { type Gateway, startGateway } from '../../dev/gateway';
 import { startTestSites, type TestSites } from './site/server';
 
@@ -39,11 +33,7 @@ interface TestFixtures {
 
 /** Chromium with the test build loaded, on the given profile folder (new or reused). */
 export function launchWithExtension(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionOutputDir('test'))],
-  });
+  return launchHeadlessWithExtension(profile, extensionOutputDir('test'));
 }
 
 /** The extension tab opened at install, which may appear before or after launch returns. */

@@ -2,11 +2,28 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Clicks Sign in in the popup, then Authorize in the gateway's window that opens. */
-export async function signInThroughPopup(context: BrowserContext, popup: Page): Promise<void> {
+/** Clicks Sign in in the popup; resolves with the sign-in window `launchWebAuthFlow` opens. */
+export async function openSignInWindow(context: BrowserContext, popup: Page): Promise<Page> {
   const authWindow = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
-  const authPage = await authWindow;
+  return authWindow;
+}
+
+/** Sends the sign-in window to an address, as a server's redirect would; the window then closes. */
+export async function redirectSignInWindow(authPage: Page, url: string): Promise<void> {
+  await authPage.waitForLoadState();
+  await authPage
+    .evaluate((target) => {
+      location.href = target;
+    }, url)
+    .catch(() => {
+      // The window closes as the redirect is taken.
+    });
+}
+
+/** Clicks Sign in in the popup, then Authorize in the gateway's window that opens. */
+export async function signInThroughPopup(context: BrowserContext, popup: Page): Promise<void> {
+  const authPage = await openSignInWindow(context, popup);
   await authPage.getByRole('button', { name: 'Authorize' }).click();
   await expect(popup.getByText('Ada Lovelace')).toBeVisible();
 }

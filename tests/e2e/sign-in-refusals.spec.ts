@@ -3,7 +3,12 @@ import { request } from '@playwright/test';
 import { DEV_REDIRECT_URI } from '../../dev/extension-identity';
 import { DEMO_ACCOUNT } from '../../dev/gateway';
 import { expect, test } from './fixtures';
-import { sessionStorage, signInThroughPopup } from './session';
+import {
+  openSignInWindow,
+  redirectSignInWindow,
+  sessionStorage,
+  signInThroughPopup,
+} from './session';
 
 test('a forged redirect with the wrong state is refused and nothing is stored', async ({
   extensionContext,
@@ -12,17 +17,8 @@ test('a forged redirect with the wrong state is refused and nothing is stored', 
   serviceWorker,
 }) => {
   const popup = await openExtensionPage('popup.html');
-  const authWindow = extensionContext.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
-  const authPage = await authWindow;
-  await authPage.waitForLoadState();
-  await authPage
-    .evaluate((url) => {
-      location.href = url;
-    }, `${DEV_REDIRECT_URI}?code=forged-code&state=forged-state`)
-    .catch(() => {
-      // The window closes as the redirect is taken.
-    });
+  const authPage = await openSignInWindow(extensionContext, popup);
+  await redirectSignInWindow(authPage, `${DEV_REDIRECT_URI}?code=forged-code&state=forged-state`);
 
   await expect(popup.getByRole('alert')).toContainText('did not match this attempt');
   expect(gateway.control.requests().some((r) => r.path === '/oauth2/token')).toBe(false);
@@ -65,18 +61,10 @@ test('a code issued for another attempt is refused and nothing is stored', async
 
   // Attempt B, the extension's own: its window is sent back with A's code and B's state.
   const popup = await openExtensionPage('popup.html');
-  const authWindow = extensionContext.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
-  const authPage = await authWindow;
+  const authPage = await openSignInWindow(extensionContext, popup);
   const stateOfB = new URL(authPage.url()).searchParams.get('state');
   gateway.control.clearRequests();
-  await authPage
-    .evaluate((url) => {
-      location.href = url;
-    }, `${DEV_REDIRECT_URI}?code=${codeOfA}&state=${stateOfB}`)
-    .catch(() => {
-      // The window closes as the redirect is taken.
-    });
+  await redirectSignInWindow(authPage, `${DEV_REDIRECT_URI}?code=${codeOfA}&state=${stateOfB}`);
 
   await expect(popup.getByRole('alert')).toContainText('The server refused the sign-in code');
   const exchange = gateway.control.requests().find((r) => r.path === '/oauth2/token');
@@ -90,12 +78,11 @@ test('closing the sign-in window cancels quietly', async ({
   serviceWorker,
 }) => {
   const popup = await openExtensionPage('popup.html');
-  const authWindow = extensionContext.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
+  const authPage = await openSignInWindow(extensionContext, popup);
   await expect(
     popup.getByRole('button', { name: 'Waiting for the sign-in window…' }),
   ).toBeVisible();
-  await (await authWindow).close();
+  await authPage.close();
 
   await expect(popup.getByRole('button', { name: 'Sign in with AI Pass' })).toBeEnabled();
   await expect(popup.getByRole('alert')).toHaveCount(0);
@@ -108,9 +95,8 @@ test('Deny on the consent page is reported, with no token stored', async ({
   serviceWorker,
 }) => {
   const popup = await openExtensionPage('popup.html');
-  const authWindow = extensionContext.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
-  await (await authWindow).getByRole('button', { name: 'Deny' }).click();
+  const authPage = await openSignInWindow(extensionContext, popup);
+  await authPage.getByRole('button', { name: 'Deny' }).click();
 
   await expect(popup.getByRole('alert')).toContainText('You chose not to give Passlight access');
   expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');

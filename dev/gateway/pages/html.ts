@@ -57,17 +57,22 @@ const STYLE = `
   }
 `;
 
-function documentOf(title: string, body: SafeHtml): string {
+/** A whole page: its title, its own style sheet (trusted, ours) and an escaped body. */
+export function htmlDocument(title: string, style: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${new SafeHtml(STYLE)}</style>
+<style>${new SafeHtml(style)}</style>
 </head>
-<body><main><div class="brand">AI Pass</div>${body}</main></body>
+<body><main>${body}</main></body>
 </html>`.markup;
+}
+
+function documentOf(title: string, body: SafeHtml): string {
+  return htmlDocument(title, STYLE, html`<div class="brand">AI Pass</div>${body}`);
 }
 
 /** Sends a whole page. The CSP allows only the inline style: no script, no outside resource. */
