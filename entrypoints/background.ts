@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerPageActions } from '../lib/actions/context-menu';
 import { registerAuthHandlers } from '../lib/auth/handlers';
+import { publishStatus, syncStatus } from '../lib/auth/publish';
 import { restoreSession } from '../lib/auth/restore';
 import { applyStaySignedIn } from '../lib/auth/session-store';
 import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
+import { activeProviderId, loadProviders } from '../lib/config/providers';
 import { staySignedIn } from '../lib/config/settings';
 import { registerSpeechHandlers } from '../lib/speech/handlers';
 
@@ -24,12 +26,22 @@ export default defineBackground(() => {
     }
   });
   browser.runtime.onStartup.addListener(() => {
-    void restoreSession();
+    void restoreSession({ silent: true });
   });
   staySignedIn.watch((enabled) => {
-    void applyStaySignedIn(enabled);
+    void loadProviders().then((providers) =>
+      applyStaySignedIn(
+        enabled,
+        providers.map((provider) => provider.id),
+      ),
+    );
+  });
+  // Another provider chosen on the options page: the pages now show its session, if it has one.
+  activeProviderId.watch(() => {
+    void publishStatus().then(() => restoreSession({ silent: false }));
   });
 
   // A sign-in window cannot outlive the worker that opened it.
   void abandonOrphanedSignIn();
+  void syncStatus();
 });

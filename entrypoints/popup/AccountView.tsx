@@ -22,17 +22,22 @@ export function AccountView({ model }: { model: PopupModel }) {
         <div class="account-text">
           <strong class="account-name">{user.name}</strong>
           <span class="muted account-email">{user.email}</span>
+          {model.hasBalance.value ? null : (
+            <span class="muted account-provider">Signed in with {model.providerName}</span>
+          )}
         </div>
       </section>
-      <BalanceCard model={model} />
+      {model.hasBalance.value ? <BalanceCard model={model} /> : null}
       <nav class="actions" aria-label="Actions">
         <button type="button" class="btn btn-primary wide" onClick={model.openSidePanel}>
           Open side panel
         </button>
         <div class="actions-row">
-          <button type="button" class="btn" onClick={model.manageAccount}>
-            Manage account
-          </button>
+          {model.hasBalance.value ? (
+            <button type="button" class="btn" onClick={model.manageAccount}>
+              Manage account
+            </button>
+          ) : null}
           <button
             type="button"
             class="btn"

@@ -12,7 +12,7 @@ import {
 } from '../../lib/account/balance';
 import { createCheckoutSession } from '../../lib/api/account';
 import { ApiError } from '../../lib/api/errors';
-import { type AuthStatus, authStatus } from '../../lib/auth/status';
+import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
 import { sendMessage } from '../../lib/messages';
 import { prepareSidePanelOpener } from '../../lib/side-panel';
 
@@ -28,10 +28,13 @@ export function createPopupModel() {
   const openSidePanelInWindow = prepareSidePanelOpener();
 
   const user = computed(() => (status.value?.signedIn ? status.value.user : null));
+  /** Whether the provider in use has a balance (AI Pass does; other gateways may not). */
+  const hasBalance = computed(() => status.value?.provider?.hasBalance ?? true);
+  const providerName = computed(() => providerNameOf(status.value));
 
   async function loadBalance(force: boolean): Promise<void> {
     const current = status.peek();
-    if (!current?.signedIn) return;
+    if (!current?.signedIn || !current.provider.hasBalance) return;
     const cached = await cachedBalance.getValue();
     if (cached?.accountId === current.user.sub) balance.value = cached;
     if (!force && isFresh(cached, current.user.sub, Date.now())) return;
@@ -48,10 +51,11 @@ export function createPopupModel() {
   }
 
   function showStatus(next: AuthStatus): void {
-    const wasSignedIn = status.peek()?.signedIn;
+    const before = status.peek();
     status.value = next;
-    if (next.signedIn && !wasSignedIn) {
+    if (next.signedIn && accountKey(before) !== accountKey(next)) {
       notice.value = null;
+      balance.value = null;
       void loadBalance(false);
     }
     if (!next.signedIn) balance.value = null;
@@ -75,7 +79,7 @@ export function createPopupModel() {
 
   async function signOut(): Promise<void> {
     busy.value = 'signing-out';
-    const result = await sendMessage('auth.signOut');
+    const result = await sendMessage('auth.signOut', {});
     busy.value = null;
     if (!result.ok) notice.value = { kind: 'error', text: result.message };
   }
@@ -112,13 +116,16 @@ export function createPopupModel() {
 
   function manageAccount(): void {
     const current = status.peek();
-    if (current?.signedIn)
-      void browser.tabs.create({ url: `${current.serverUrl}/panel/dashboard` });
+    // Only AI Pass has this dashboard; the button is shown for it alone.
+    if (current?.signedIn && current.provider.hasBalance)
+      void browser.tabs.create({ url: `${current.provider.issuer}/panel/dashboard` });
   }
 
   return {
     status,
     user,
+    hasBalance,
+    providerName,
     busy,
     notice,
     balance,

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
 import { SpeechControls } from '../../components/SpeechControls';
+import { providerNameOf } from '../../lib/auth/status';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
 import { createChatModel } from './chat-model';
@@ -67,11 +68,12 @@ export function SidePanel() {
         <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
           <p id="sign-in-bar-title">
             {chat.deferredActions.value.length > 0
-              ? 'Sign in with AI Pass and Passlight will answer what you asked from the page.'
-              : (auth.reason ?? 'Sign in with your AI Pass account to ask questions.')}
+              ? `Sign in with ${providerNameOf(auth)} and Passlight will answer what you asked from the page.`
+              : (auth.reason ??
+                `Sign in with your ${providerNameOf(auth)} account to ask questions.`)}
           </p>
           <button type="button" class="btn btn-primary" onClick={chat.signIn}>
-            Sign in with AI Pass
+            Sign in with {providerNameOf(auth)}
           </button>
         </section>
       )}

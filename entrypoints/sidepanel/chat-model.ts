@@ -15,7 +15,7 @@ import {
 import { fetchUsageSummary, type UsageSummary } from '../../lib/api/account';
 import { fetchModelIds, streamChat } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
-import { type AuthStatus, authStatus } from '../../lib/auth/status';
+import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
 import { type LiveMessage, liveMessage, recordOf } from '../../lib/chat/live-message';
 import { conversationForModel } from '../../lib/chat/prompt';
 import {
@@ -92,7 +92,8 @@ export function createChatModel() {
         model.value = chosen;
         modelsState.value = 'ready';
       });
-      if (chat.length === 0) modelsError.value = 'AI Pass offers no chat model right now.';
+      if (chat.length === 0)
+        modelsError.value = `${providerNameOf(auth.peek())} offers no chat model right now.`;
     } catch (error) {
       modelsState.value = 'error';
       modelsError.value =
@@ -168,7 +169,10 @@ export function createChatModel() {
       streamingId.value = answer.id;
     });
     abortController = new AbortController();
-    const spentBefore: Promise<UsageSummary | null> = fetchUsageSummary().catch(() => null);
+    const hasBalance = auth.peek()?.provider?.hasBalance ?? false;
+    const spentBefore: Promise<UsageSummary | null> = hasBalance
+      ? fetchUsageSummary().catch(() => null)
+      : Promise.resolve(null);
     let lastSave = 0;
     try {
       if (!chosenModel) throw new ApiError('model-unavailable', 'Pick a model first.');
@@ -210,7 +214,7 @@ export function createChatModel() {
       abortController = null;
       await persist(answer);
     }
-    void noteCost(answer, await spentBefore);
+    if (hasBalance) void noteCost(answer, await spentBefore);
   }
 
   /** Refreshes the balance after an answer and shows what the answer cost, when that can be known. */
@@ -390,9 +394,11 @@ export function createChatModel() {
 
   function showAuth(status: AuthStatus): void {
     const wasSignedIn = auth.peek()?.signedIn;
+    const before = accountKey(auth.peek());
     auth.value = status;
+    // Another provider (or account) has other models: ask again.
+    if (status.signedIn && accountKey(status) !== before) void loadModels();
     if (status.signedIn && !wasSignedIn) {
-      void loadModels();
       const waiting = deferredActions.peek();
       deferredActions.value = [];
       for (const entry of waiting) enqueueAction(entry);

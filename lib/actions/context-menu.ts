@@ -4,7 +4,7 @@
  * action for the panel of that window.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { authStatus } from '../auth/status';
+import { type AuthStatus, authStatus, providerNameOf } from '../auth/status';
 import { startReadAloud } from '../speech/controller';
 import { type PageAction, type PageRef, queueAction } from './page-action';
 import { CANNOT_READ_PAGE, readPageText, readSelection } from './page-scripts';
@@ -24,15 +24,17 @@ const TITLES: Record<string, string> = {
   [MENU.summarize]: 'Summarize this page',
 };
 
-function titleOf(id: string, signedIn: boolean): string {
-  return signedIn ? (TITLES[id] ?? id) : `${TITLES[id]} (sign in to AI Pass first)`;
+function titleOf(id: string, status: AuthStatus): string {
+  return status.signedIn
+    ? (TITLES[id] ?? id)
+    : `${TITLES[id]} (sign in to ${providerNameOf(status)} first)`;
 }
 
 /** Whether all-sites access is granted; kept current so a click can decide without waiting. */
 let hasAllSites = false;
 
 async function createMenus(): Promise<void> {
-  const { signedIn } = await authStatus.getValue();
+  const status = await authStatus.getValue();
   // Menus outlive the worker; recreating them from scratch can never clash with an old id.
   await browser.contextMenus.removeAll();
   const items: Array<[string, `${Browser.contextMenus.ContextType}`]> = [
@@ -46,7 +48,7 @@ async function createMenus(): Promise<void> {
     const contexts = [context as Browser.contextMenus.ContextType] as [
       Browser.contextMenus.ContextType,
     ];
-    browser.contextMenus.create({ id, title: titleOf(id, signedIn), contexts });
+    browser.contextMenus.create({ id, title: titleOf(id, status), contexts });
   }
 }
 
@@ -134,9 +136,9 @@ export function registerPageActions(): void {
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands.onCommand.addListener(onCommand);
-  authStatus.watch(({ signedIn }) => {
+  authStatus.watch((status) => {
     for (const id of Object.values(MENU)) {
-      void browser.contextMenus.update(id, { title: titleOf(id, signedIn) }).catch(() => undefined);
+      void browser.contextMenus.update(id, { title: titleOf(id, status) }).catch(() => undefined);
     }
   });
   const refreshAccess = () =>

@@ -1,14 +1,14 @@
-import { loadProviderSettings } from '../config/settings';
+import { loadActiveProvider } from '../config/providers';
 import { AuthError } from './errors';
-import { aipassProvider, type Provider } from './provider';
+import type { Provider } from './provider';
 
 /** The provider the person has chosen; refuses with a clear reason when it is not set up. */
 export async function currentProvider(): Promise<Provider> {
-  const provider = aipassProvider(await loadProviderSettings());
+  const provider = await loadActiveProvider();
   if (!provider.clientId) {
     throw new AuthError(
       'not-configured',
-      'Passlight has no OAuth Client ID yet. Set one in Settings, then sign in.',
+      `Passlight has no OAuth Client ID for ${provider.name} yet. Set one in Settings, then sign in.`,
     );
   }
   return provider;

@@ -19,6 +19,8 @@ export type AuthErrorCode =
   | 'signed-out'
   /** A passing failure (network, 5xx): the session is kept, try again later. */
   | 'temporarily-unavailable'
+  /** The issuer's metadata is missing, malformed, or lacks what sign-in needs. */
+  | 'invalid-metadata'
   /** No client ID or server set up. */
   | 'not-configured'
   /** The message did not come from one of Passlight's own pages. */

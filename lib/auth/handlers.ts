@@ -26,10 +26,10 @@ export function registerAuthHandlers(): void {
       ? settle(() => signIn({ interactive: true, mode: data?.mode }))
       : REFUSED,
   );
-  onMessage('auth.signOut', ({ sender }) =>
+  onMessage('auth.signOut', ({ sender, data }) =>
     isOwnExtensionPage(sender)
       ? settle(async () => {
-          await signOut();
+          await signOut(data?.providerId);
           return null;
         })
       : REFUSED,

@@ -1,40 +1,81 @@
-/** RFC 8414 server metadata, read once per worker life for each server. */
+/**
+ * Authorization server metadata (RFC 8414, or OpenID Connect Discovery), read once per worker
+ * life for each issuer, and checked the same way wherever it is read: in the worker before a
+ * sign-in, and on the options page before a provider is added.
+ */
 import * as oauth from 'oauth4webapi';
 import { AuthError } from './errors';
-import { type Provider, transportOptions } from './provider';
+import { allowsLoopbackHttp, type DiscoveryKind, type Provider } from './provider';
 
-const discovered = new Map<string, Promise<oauth.AuthorizationServer>>();
-
-async function discover(provider: Provider): Promise<oauth.AuthorizationServer> {
-  const issuer = new URL(provider.serverUrl);
+/** Reads and validates one issuer's metadata; rejects with an AuthError a person can act on. */
+export async function readMetadata(
+  issuer: string,
+  discovery: DiscoveryKind,
+): Promise<oauth.AuthorizationServer> {
+  const issuerUrl = new URL(issuer);
   let response: Response;
   try {
-    response = await oauth.discoveryRequest(issuer, {
-      algorithm: 'oauth2',
+    response = await oauth.discoveryRequest(issuerUrl, {
+      algorithm: discovery,
       signal: AbortSignal.timeout(10_000),
-      ...transportOptions(provider),
+      ...allowsLoopbackHttp(issuer),
     });
   } catch (cause) {
-    throw new AuthError('server-unreachable', `${issuer.host} could not be reached.`, { cause });
+    throw new AuthError('server-unreachable', `${issuerUrl.host} could not be reached.`, {
+      cause,
+    });
   }
+  let as: oauth.AuthorizationServer;
   try {
-    return await oauth.processDiscoveryResponse(issuer, response);
+    as = await oauth.processDiscoveryResponse(issuerUrl, response);
   } catch (cause) {
     throw new AuthError(
-      'server-unreachable',
-      `${issuer.host} did not answer like an AI Pass server (no valid OAuth metadata).`,
+      'invalid-metadata',
+      `${issuerUrl.host} did not send valid OAuth metadata (${metadataProblem(cause)}).`,
       { cause },
     );
   }
+  const missing = metadataGaps(as);
+  if (missing) throw new AuthError('invalid-metadata', `${issuerUrl.host} ${missing}.`);
+  return as;
 }
 
+/** What a sign-in with PKCE needs that the metadata may lack; undefined when nothing is missing. */
+function metadataGaps(as: oauth.AuthorizationServer): string | undefined {
+  if (typeof as.authorization_endpoint !== 'string') return 'announces no sign-in page';
+  if (typeof as.token_endpoint !== 'string') return 'announces no token endpoint';
+  const methods = as.code_challenge_methods_supported;
+  if (Array.isArray(methods) && !methods.includes('S256')) {
+    return 'does not support PKCE with S256, which Passlight requires';
+  }
+  return undefined;
+}
+
+function metadataProblem(cause: unknown): string {
+  if (!(cause instanceof oauth.OperationProcessingError)) return 'unreadable';
+  switch (cause.code) {
+    case oauth.RESPONSE_IS_NOT_CONFORM:
+      return `HTTP ${(cause.cause as Response | undefined)?.status ?? 'error'}`;
+    case oauth.RESPONSE_IS_NOT_JSON:
+    case oauth.PARSE_ERROR:
+      return 'not JSON';
+    case oauth.JSON_ATTRIBUTE_COMPARISON:
+      return 'it names another issuer';
+    default:
+      return 'no issuer, or not a JSON object';
+  }
+}
+
+const discovered = new Map<string, Promise<oauth.AuthorizationServer>>();
+
 export function serverMetadata(provider: Provider): Promise<oauth.AuthorizationServer> {
-  let metadata = discovered.get(provider.serverUrl);
+  const key = `${provider.discovery} ${provider.issuer}`;
+  let metadata = discovered.get(key);
   if (!metadata) {
-    metadata = discover(provider);
-    discovered.set(provider.serverUrl, metadata);
+    metadata = readMetadata(provider.issuer, provider.discovery);
+    discovered.set(key, metadata);
     // A failure is not remembered: the next attempt asks again.
-    metadata.catch(() => discovered.delete(provider.serverUrl));
+    metadata.catch(() => discovered.delete(key));
   }
   return metadata;
 }

@@ -1,17 +1,37 @@
-/** Who is signed in, from the provider's userinfo endpoint. */
+/** Who is signed in, from the provider's userinfo endpoint (or, without one, the ID token). */
 import * as oauth from 'oauth4webapi';
+import { AuthError } from './errors';
 import { oauthClient, type Provider, transportOptions } from './provider';
 import type { AccountProfile } from './status';
 
+/** `idTokenSubject`: the validated ID token's `sub`; userinfo must then be about that account. */
 export async function fetchProfile(
   as: oauth.AuthorizationServer,
   provider: Provider,
   accessToken: string,
+  idTokenSubject?: string,
 ): Promise<AccountProfile> {
-  if (!as.userinfo_endpoint) return { sub: '', name: 'Signed in', email: '' };
+  if (!as.userinfo_endpoint) return { sub: idTokenSubject ?? '', name: 'Signed in', email: '' };
   const client = oauthClient(provider);
-  const response = await oauth.userInfoRequest(as, client, accessToken, transportOptions(provider));
-  const info = await oauth.processUserInfoResponse(as, client, oauth.skipSubjectCheck, response);
+  let info: oauth.UserInfoResponse;
+  try {
+    const response = await oauth.userInfoRequest(as, client, accessToken, {
+      signal: AbortSignal.timeout(10_000),
+      ...transportOptions(provider),
+    });
+    info = await oauth.processUserInfoResponse(
+      as,
+      client,
+      idTokenSubject ?? oauth.skipSubjectCheck,
+      response,
+    );
+  } catch (cause) {
+    throw new AuthError(
+      'invalid-response',
+      `${provider.name} did not say who signed in (its user info could not be read). Try again.`,
+      { cause },
+    );
+  }
   const email = typeof info.email === 'string' ? info.email : '';
   const name =
     typeof info.name === 'string' && info.name

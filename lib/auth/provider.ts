@@ -1,6 +1,7 @@
 /**
  * A provider profile: everything the sign-in flow and the API client need to know about one
- * OAuth gateway. AI Pass is built in; its server and client come from the provider settings.
+ * OAuth gateway. AI Pass is built in, made from the provider settings; other gateways are added
+ * on the options page (see `lib/config/providers.ts`).
  */
 import * as oauth from 'oauth4webapi';
 import { isLoopbackHost } from '../config/server-url';
@@ -8,32 +9,54 @@ import type { ProviderSettings } from '../config/settings';
 import { AIPASS_REDIRECT_PATH } from './redirect-uri';
 import type { TokenDialect } from './token-dialect';
 
+/** Where the server publishes its metadata: RFC 8414 or OpenID Connect Discovery. */
+export type DiscoveryKind = 'oauth2' | 'oidc';
+
 export interface Provider {
-  /** The server's origin; also its issuer identifier for RFC 8414 discovery. */
-  serverUrl: string;
+  /** Stable, URL-safe; also the path of `identity.getRedirectURL(id)`, one per provider. */
+  id: string;
+  /** What the person calls it: "AI Pass", "AI Stats". */
+  name: string;
+  /** The issuer identifier: metadata is read under it, and every `iss` must equal it. */
+  issuer: string;
+  discovery: DiscoveryKind;
   clientId: string;
   scopes: string[];
-  /** The path of `identity.getRedirectURL(path)`, one per provider. */
-  redirectPath: string;
   tokenDialect: TokenDialect;
   /** The OpenAI-compatible API, e.g. `https://aipass.one/oauth2/v1`. */
   apiBase: string;
-  /** Whether the server has AI Pass's balance and top-up endpoints. */
+  /** Whether the issuer's origin has AI Pass's balance and top-up endpoints. */
   hasBalance: boolean;
 }
 
+/** What the pages are told about the provider of a session; nothing secret. */
+export type ProviderSummary = Pick<Provider, 'id' | 'name' | 'issuer' | 'hasBalance'>;
+
+export const AIPASS_PROVIDER_ID = AIPASS_REDIRECT_PATH;
 export const AIPASS_SCOPES = ['api:access', 'profile:read'];
 
 export function aipassProvider(settings: ProviderSettings): Provider {
   return {
-    serverUrl: settings.serverUrl,
+    id: AIPASS_PROVIDER_ID,
+    name: 'AI Pass',
+    issuer: settings.serverUrl,
+    discovery: 'oauth2',
     clientId: settings.clientId,
     scopes: AIPASS_SCOPES,
-    redirectPath: AIPASS_REDIRECT_PATH,
     tokenDialect: 'json-camel',
     apiBase: `${settings.serverUrl}/oauth2/v1`,
     hasBalance: true,
   };
+}
+
+export function summaryOf(provider: Provider): ProviderSummary {
+  const { id, name, issuer, hasBalance } = provider;
+  return { id, name, issuer, hasBalance };
+}
+
+/** Whether sign-in is OpenID Connect: then a `nonce` is sent and an ID token required. */
+export function usesOpenId(provider: Provider): boolean {
+  return provider.scopes.includes('openid');
 }
 
 export function oauthClient(provider: Provider): oauth.Client {
@@ -42,7 +65,11 @@ export function oauthClient(provider: Provider): oauth.Client {
 
 /** oauth4webapi refuses plain HTTP; a loopback server (the local gateway) is the one exception. */
 export function transportOptions(provider: Provider): { [oauth.allowInsecureRequests]?: boolean } {
-  const url = new URL(provider.serverUrl);
+  return allowsLoopbackHttp(provider.issuer);
+}
+
+export function allowsLoopbackHttp(address: string): { [oauth.allowInsecureRequests]?: boolean } {
+  const url = new URL(address);
   return url.protocol === 'http:' && isLoopbackHost(url.hostname)
     ? { [oauth.allowInsecureRequests]: true }
     : {};

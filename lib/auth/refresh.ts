@@ -1,12 +1,13 @@
 /**
  * Access tokens for the pages, refreshed before they expire and after a 401, with exactly one
- * refresh in flight however many callers ask at once: the server rotates refresh tokens and
- * treats a second use of an old one as theft.
+ * refresh in flight per provider however many callers ask at once: servers rotate refresh tokens
+ * and treat a second use of an old one as theft.
  */
 import * as oauth from 'oauth4webapi';
+import { loadActiveProvider } from '../config/providers';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
-import { aipassProvider, oauthClient, transportOptions } from './provider';
+import { oauthClient, transportOptions } from './provider';
 import { type StoredSession, saveSession, sessionTokens } from './session-store';
 import { endSession } from './sign-out';
 import { authStatus } from './status';
@@ -16,42 +17,42 @@ import { needsRefresh, tokenSetFromResponse } from './token-set';
 export interface AccessGrant {
   accessToken: string;
   apiBase: string;
+  /** The issuer's origin, where AI Pass keeps its account API. */
   serverUrl: string;
 }
 
 /** The longest `Retry-After` we wait for before the one retry a 503 allows. */
 const MAX_RETRY_AFTER_MS = 5_000;
 
-let refreshInFlight: Promise<StoredSession> | null = null;
+const refreshesInFlight = new Map<string, Promise<StoredSession>>();
 
-function grantOf(session: StoredSession): AccessGrant {
-  const provider = aipassProvider(session);
-  return {
-    accessToken: session.accessToken,
-    apiBase: provider.apiBase,
-    serverUrl: session.serverUrl,
-  };
+function grantOf({ accessToken, provider }: StoredSession): AccessGrant {
+  return { accessToken, apiBase: provider.apiBase, serverUrl: new URL(provider.issuer).origin };
 }
 
 /**
- * A valid access token. `failedToken` is the token a call was just refused with (`401`): it is
- * refreshed unless someone else already replaced it, in which case the newer token is returned.
+ * A valid access token for the provider in use. `failedToken` is the token a call was just
+ * refused with (`401`): it is refreshed unless someone else already replaced it, in which case
+ * the newer token is returned.
  */
 export async function getAccessToken(failedToken?: string): Promise<AccessGrant> {
-  const session = await sessionTokens.getValue();
+  const { id } = await loadActiveProvider();
+  const session = await sessionTokens(id).getValue();
   if (!session) throw await signedOutError();
   const mustRefresh = failedToken
     ? session.accessToken === failedToken
     : needsRefresh(session, Date.now());
   if (!mustRefresh) return grantOf(session);
-  return grantOf(await refreshOnce());
+  return grantOf(await refreshOnce(id));
 }
 
-export function refreshOnce(): Promise<StoredSession> {
-  refreshInFlight ??= refresh().finally(() => {
-    refreshInFlight = null;
-  });
-  return refreshInFlight;
+export function refreshOnce(providerId: string): Promise<StoredSession> {
+  let inFlight = refreshesInFlight.get(providerId);
+  if (!inFlight) {
+    inFlight = refresh(providerId).finally(() => refreshesInFlight.delete(providerId));
+    refreshesInFlight.set(providerId, inFlight);
+  }
+  return inFlight;
 }
 
 function retryAfterMs(response: Response): number {
@@ -61,11 +62,9 @@ function retryAfterMs(response: Response): number {
     : 1000;
 }
 
-async function requestRefresh(session: StoredSession): Promise<Response> {
-  const provider = aipassProvider(session);
+async function requestRefresh(session: StoredSession, refreshToken: string): Promise<Response> {
+  const { provider } = session;
   const as = await serverMetadata(provider);
-  // biome-ignore lint/style/noNonNullAssertion: callers check that a refresh token exists.
-  const refreshToken = session.refreshToken!;
   return oauth.refreshTokenGrantRequest(as, oauthClient(provider), oauth.None(), refreshToken, {
     [oauth.customFetch]: tokenEndpointFetch(provider.tokenDialect),
     signal: AbortSignal.timeout(15_000),
@@ -77,37 +76,40 @@ async function requestRefresh(session: StoredSession): Promise<Response> {
 async function signedOutError(): Promise<AuthError> {
   const status = await authStatus.getValue();
   const reason = status.signedIn ? undefined : status.reason;
-  return new AuthError('signed-out', reason ?? 'Sign in to AI Pass to continue.');
+  return new AuthError('signed-out', reason ?? 'Sign in to continue.');
 }
 
-async function refresh(): Promise<StoredSession> {
-  let session = await sessionTokens.getValue();
+async function refresh(providerId: string): Promise<StoredSession> {
+  const session = await sessionTokens(providerId).getValue();
   if (!session) throw await signedOutError();
-  if (!session.refreshToken) {
-    throw await endSession('Your AI Pass session expired. Sign in again to continue.');
+  const { provider, refreshToken } = session;
+  if (!refreshToken) {
+    throw await endSession(
+      providerId,
+      `Your ${provider.name} session expired. Sign in again to continue.`,
+    );
   }
   let response: Response;
   try {
-    response = await requestRefresh(session);
+    response = await requestRefresh(session, refreshToken);
     if (response.status === 503) {
       // Another refresh of this grant is under way elsewhere: wait, then use what it stored.
       await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)));
-      const latest = await sessionTokens.getValue();
+      const latest = await sessionTokens(providerId).getValue();
       if (latest && latest.accessToken !== session.accessToken) return latest;
-      response = await requestRefresh(session);
+      response = await requestRefresh(session, refreshToken);
     }
   } catch (cause) {
     throw new AuthError(
       'temporarily-unavailable',
-      'AI Pass could not be reached. Try again in a moment.',
+      `${provider.name} could not be reached. Try again in a moment.`,
       { cause },
     );
   }
 
-  const provider = aipassProvider(session);
-  const as = await serverMetadata(provider);
   let result: oauth.TokenEndpointResponse;
   try {
+    const as = await serverMetadata(provider);
     result = await oauth.processRefreshTokenResponse(as, oauthClient(provider), response);
   } catch (cause) {
     if (
@@ -115,22 +117,23 @@ async function refresh(): Promise<StoredSession> {
       (cause.status === 400 || cause.status === 401)
     ) {
       throw await endSession(
+        providerId,
         cause.error === 'invalid_grant'
-          ? 'AI Pass ended your session (it was signed out or revoked elsewhere). Sign in again to continue.'
-          : `AI Pass refused to renew your session (${cause.error}). Sign in again to continue.`,
+          ? `${provider.name} ended your session (it was signed out or revoked elsewhere). Sign in again to continue.`
+          : `${provider.name} refused to renew your session (${cause.error}). Sign in again to continue.`,
       );
     }
     throw new AuthError(
       'temporarily-unavailable',
-      'AI Pass could not renew your session just now. Try again in a moment.',
+      `${provider.name} could not renew your session just now. Try again in a moment.`,
       { cause },
     );
   }
-  session = {
+  const renewed: StoredSession = {
     ...tokenSetFromResponse(result, Date.now(), session),
-    serverUrl: session.serverUrl,
-    clientId: session.clientId,
+    provider,
+    ...(session.user ? { user: session.user } : {}),
   };
-  await saveSession(session);
-  return session;
+  await saveSession(renewed);
+  return renewed;
 }

@@ -1,17 +1,25 @@
-/** At browser start: bring back the session the person had, without showing a window. */
+/** At browser start, or on switching provider: bring back its session without showing a window. */
 
+import { loadActiveProvider } from '../config/providers';
 import { staySignedIn } from '../config/settings';
-import { aipassProvider } from './provider';
+import { serverMetadata } from './metadata';
+import { fetchProfile } from './profile';
+import { publishStatus } from './publish';
 import { refreshOnce } from './refresh';
-import { hadSession, keptRefreshToken, sessionTokens } from './session-store';
-import { publishSession, signIn } from './sign-in';
+import { hadSession, keptRefreshToken, saveSession, sessionTokens } from './session-store';
+import { signIn } from './sign-in';
 
-export async function restoreSession(): Promise<void> {
-  if (await sessionTokens.getValue()) return;
-  const kept = await keptRefreshToken.getValue();
+/**
+ * `silent`: also try a window-less sign-in when there was a session before (at browser start;
+ * not on switching provider, where it would race the person's own click on Sign in).
+ */
+export async function restoreSession({ silent }: { silent: boolean }): Promise<void> {
+  const { id } = await loadActiveProvider();
+  if (await sessionTokens(id).getValue()) return;
+  const kept = await keptRefreshToken(id).getValue();
   if (kept && (await staySignedIn.getValue())) {
     // An expired placeholder, so that the refresh below runs with the kept refresh token.
-    await sessionTokens.setValue({
+    await sessionTokens(id).setValue({
       ...kept,
       accessToken: '',
       expiresAt: 0,
@@ -19,14 +27,18 @@ export async function restoreSession(): Promise<void> {
       scope: '',
     });
     try {
-      const session = await refreshOnce();
-      await publishSession(aipassProvider(session), session.accessToken);
+      const session = await refreshOnce(id);
+      const as = await serverMetadata(session.provider);
+      const user = await fetchProfile(as, session.provider, session.accessToken);
+      await saveSession({ ...session, user });
+      await publishStatus();
       return;
     } catch {
       // Fall through to a silent sign-in: the server may still have a browser session.
+      await sessionTokens(id).removeValue();
     }
   }
-  if (await hadSession.getValue()) {
+  if (silent && (await hadSession.getValue())) {
     await signIn({ interactive: false }).catch(() => {
       // Quiet by design: the popup offers "Sign in" when this does not work.
     });

@@ -1,9 +1,11 @@
 /**
  * Sign-in: authorization code + PKCE through `identity.launchWebAuthFlow`, in the worker.
  *
- * The attempt (verifier, state, redirect URI, server) is saved in `storage.session` before the
- * window opens, and must still be there, unchanged, when the answer comes back: an answer for
- * another attempt, or one that arrives after a worker restart abandoned the attempt, is refused.
+ * The attempt (provider, verifier, state, nonce, redirect URI) is saved in `storage.session`
+ * before the window opens, and must still be there, unchanged, when the answer comes back: an
+ * answer for another attempt, or one that arrives after a worker restart abandoned the attempt,
+ * is refused. So is one that comes back on another provider's redirect path or names another
+ * issuer (RFC 9207): one provider's code is never redeemed at another.
  */
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
@@ -11,9 +13,16 @@ import { currentProvider } from './current-provider';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { fetchProfile } from './profile';
-import { oauthClient, type Provider, transportOptions } from './provider';
-import { hadSession, type PendingSignIn, pendingSignIn, saveSession } from './session-store';
-import { type AccountProfile, authStatus } from './status';
+import { oauthClient, type Provider, transportOptions, usesOpenId } from './provider';
+import { publishStatus } from './publish';
+import {
+  hadSession,
+  type PendingSignIn,
+  pendingSignIn,
+  type StoredSession,
+  saveSession,
+} from './session-store';
+import type { AccountProfile } from './status';
 import { tokenEndpointFetch } from './token-dialect';
 import { tokenSetFromResponse } from './token-set';
 
@@ -56,9 +65,21 @@ function authorizationUrl(
   url.searchParams.set('state', attempt.state);
   url.searchParams.set('code_challenge', codeChallenge);
   url.searchParams.set('code_challenge_method', 'S256');
+  if (attempt.nonce) url.searchParams.set('nonce', attempt.nonce);
   if (request.mode === 'signup') url.searchParams.set('mode', 'signup');
-  if (!request.interactive) url.searchParams.set('prompt', 'none');
+  const prompt = promptFor(provider, request);
+  if (prompt) url.searchParams.set('prompt', prompt);
   return url.href;
+}
+
+/**
+ * `none` for a silent sign-in. OpenID Connect issues a refresh token for `offline_access` only
+ * after explicit consent (Core, section 11), so an interactive sign-in that asks for it says so.
+ */
+function promptFor(provider: Provider, request: SignInRequest): string | undefined {
+  if (!request.interactive) return 'none';
+  if (usesOpenId(provider) && provider.scopes.includes('offline_access')) return 'consent';
+  return undefined;
 }
 
 /** Chromium reports every way the window can fail only as a message: map each to its outcome. */
@@ -70,7 +91,7 @@ function launchFailure(error: unknown): AuthError {
   if (/could not be loaded/i.test(message)) {
     return new AuthError(
       'server-unreachable',
-      'The AI Pass sign-in page could not be loaded. Check your connection and the Server URL in Settings.',
+      'The sign-in page could not be loaded. Check your connection and the provider in Settings.',
     );
   }
   if (/interaction required/i.test(message)) {
@@ -107,11 +128,11 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   const client = oauthClient(provider);
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const attempt: PendingSignIn = {
+    providerId: provider.id,
     state: oauth.generateRandomState(),
     codeVerifier,
-    redirectUri: browser.identity.getRedirectURL(provider.redirectPath),
-    serverUrl: provider.serverUrl,
-    clientId: provider.clientId,
+    ...(usesOpenId(provider) ? { nonce: oauth.generateRandomNonce() } : {}),
+    redirectUri: browser.identity.getRedirectURL(provider.id),
     startedAt: Date.now(),
   };
   const challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
@@ -136,13 +157,15 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   let callbackParameters: URLSearchParams;
   try {
     const redirect = new URL(redirectedTo);
+    // Another provider's path means a response meant for another attempt, or a mix-up attack.
     if (`${redirect.origin}${redirect.pathname}` !== attempt.redirectUri) throw new Error('path');
+    // Checks `state`, and `iss` against the issuer (required when the metadata announces it).
     callbackParameters = oauth.validateAuthResponse(as, client, redirect, attempt.state);
   } catch (error) {
     throw authorizationFailure(error);
   }
 
-  let tokens: Awaited<ReturnType<typeof oauth.processAuthorizationCodeResponse>>;
+  let tokens: oauth.TokenEndpointResponse;
   try {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -156,36 +179,45 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
         ...transportOptions(provider),
       },
     );
-    tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
+    // With `openid`, an ID token is required and its iss, aud, exp, iat and nonce are checked.
+    tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      ...(attempt.nonce ? { expectedNonce: attempt.nonce, requireIdToken: true } : {}),
+    });
   } catch (cause) {
-    if (cause instanceof oauth.ResponseBodyError) {
-      throw new AuthError(
-        'invalid-response',
-        `The server refused the sign-in code (${cause.error}). Try again.`,
-        { cause },
-      );
-    }
-    throw new AuthError(
-      'server-unreachable',
-      'The server could not be reached to finish signing in.',
+    throw tokenFailure(cause);
+  }
+
+  const session: StoredSession = { ...tokenSetFromResponse(tokens, Date.now()), provider };
+  const user = await fetchProfile(as, provider, session.accessToken, idTokenSubject(tokens));
+  await saveSession({ ...session, user });
+  await hadSession.setValue(true);
+  await publishStatus();
+  return user;
+}
+
+function tokenFailure(cause: unknown): AuthError {
+  if (cause instanceof oauth.ResponseBodyError) {
+    return new AuthError(
+      'invalid-response',
+      `The server refused the sign-in code (${cause.error}). Try again.`,
       { cause },
     );
   }
-
-  const tokenSet = tokenSetFromResponse(tokens, Date.now());
-  await saveSession({ ...tokenSet, serverUrl: provider.serverUrl, clientId: provider.clientId });
-  return publishSession(provider, tokenSet.accessToken);
+  if (cause instanceof oauth.OperationProcessingError) {
+    return new AuthError(
+      'invalid-response',
+      'The server’s answer to the sign-in failed Passlight’s checks, so it was refused. Try again.',
+      { cause },
+    );
+  }
+  return new AuthError(
+    'server-unreachable',
+    'The server could not be reached to finish signing in.',
+    { cause },
+  );
 }
 
-/** Tells every page who is signed in, once tokens are stored. */
-export async function publishSession(
-  provider: Provider,
-  accessToken: string,
-): Promise<AccountProfile> {
-  const user = await fetchProfile(await serverMetadata(provider), provider, accessToken);
-  await Promise.all([
-    hadSession.setValue(true),
-    authStatus.setValue({ signedIn: true, user, serverUrl: provider.serverUrl }),
-  ]);
-  return user;
+/** The `sub` of a validated ID token: userinfo must then describe the same account. */
+export function idTokenSubject(tokens: oauth.TokenEndpointResponse): string | undefined {
+  return oauth.getValidatedIdTokenClaims(tokens)?.sub;
 }

@@ -1,8 +1,9 @@
 /**
- * The sign-in state every page shows. It holds no secret, so pages read and watch it directly;
- * only the background writes it.
+ * The sign-in state every page shows, for the provider in use. It holds no secret, so pages read
+ * and watch it directly; only the background writes it.
  */
 import { storage } from 'wxt/utils/storage';
+import type { ProviderSummary } from './provider';
 
 export interface AccountProfile {
   /** The stable account id: identity is keyed by it, never by email. */
@@ -13,11 +14,24 @@ export interface AccountProfile {
 
 export type AuthStatus =
   | {
-      signedIn: false /** Why the last session ended, when it did not end by choice. */;
+      signedIn: false;
+      /** Why the last session ended, when it did not end by choice. */
       reason?: string;
+      /** Absent only before the worker first wrote the status: AI Pass, the default. */
+      provider?: ProviderSummary;
     }
-  | { signedIn: true; user: AccountProfile; serverUrl: string };
+  | { signedIn: true; user: AccountProfile; provider: ProviderSummary };
 
 export const authStatus = storage.defineItem<AuthStatus>('session:auth.status', {
   fallback: { signedIn: false },
 });
+
+/** The name to put on "Sign in with …" buttons. */
+export function providerNameOf(status: AuthStatus | null): string {
+  return status?.provider?.name ?? 'AI Pass';
+}
+
+/** Who is signed in where, as one string: it changes when the account or the provider does. */
+export function accountKey(status: AuthStatus | null): string | null {
+  return status?.signedIn ? `${status.provider.id} ${status.user.sub}` : null;
+}

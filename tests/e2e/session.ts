@@ -63,8 +63,9 @@ export async function openSignedInPanel(
 
 /** Types a question into the panel and sends it with Enter. */
 export async function ask(panel: Page, question: string): Promise<void> {
-  await panel.getByLabel('Your question').fill(question);
-  await panel.getByLabel('Your question').press('Enter');
+  const box = panel.getByRole('textbox', { name: 'Your question' });
+  await box.fill(question);
+  await box.press('Enter');
 }
 
 /** The last answer bubble's rendered text. */

@@ -22,7 +22,7 @@ test('a forged redirect with the wrong state is refused and nothing is stored', 
 
   await expect(popup.getByRole('alert')).toContainText('did not match this attempt');
   expect(gateway.control.requests().some((r) => r.path === '/oauth2/token')).toBe(false);
-  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');
+  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens.aipass');
 });
 
 test('a code issued for another attempt is refused and nothing is stored', async ({
@@ -69,7 +69,7 @@ test('a code issued for another attempt is refused and nothing is stored', async
   await expect(popup.getByRole('alert')).toContainText('The server refused the sign-in code');
   const exchange = gateway.control.requests().find((r) => r.path === '/oauth2/token');
   expect(exchange?.status).toBe(400);
-  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');
+  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens.aipass');
 });
 
 test('closing the sign-in window cancels quietly', async ({
@@ -99,7 +99,7 @@ test('Deny on the consent page is reported, with no token stored', async ({
   await authPage.getByRole('button', { name: 'Deny' }).click();
 
   await expect(popup.getByRole('alert')).toContainText('You chose not to give Passlight access');
-  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens');
+  expect(Object.keys(await sessionStorage(serviceWorker))).not.toContain('auth.tokens.aipass');
 });
 
 test('a sign-in server that cannot be reached is named as such', async ({
@@ -124,7 +124,7 @@ test('content scripts and web pages get no token through messages or storage', a
 }) => {
   const popup = await openExtensionPage('popup.html');
   await signInThroughPopup(extensionContext, popup);
-  const tokens = (await sessionStorage(serviceWorker))['auth.tokens'] as {
+  const tokens = (await sessionStorage(serviceWorker))['auth.tokens.aipass'] as {
     accessToken: string;
     refreshToken: string;
   };

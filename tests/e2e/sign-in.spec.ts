@@ -60,6 +60,8 @@ test('a refresh token revoked on the server ends in the signed-out state with a 
 }) => {
   const popup = await openExtensionPage('popup.html');
   await signInThroughPopup(extensionContext, popup);
+  // The popup's own first balance call has landed: only the call below meets the revocation.
+  await expect(popup.getByTestId('remaining')).toBeVisible();
   gateway.control.revokeAllGrants();
   gateway.control.clearRequests();
 
@@ -96,7 +98,7 @@ test('sign-out revokes the refresh token, then the access token, and forgets the
   const popup = await openExtensionPage('popup.html');
   await signInThroughPopup(extensionContext, popup);
   const before = await sessionStorage(serviceWorker);
-  const tokens = before['auth.tokens'] as { accessToken: string; refreshToken: string };
+  const tokens = before['auth.tokens.aipass'] as { accessToken: string; refreshToken: string };
   gateway.control.clearRequests();
 
   await popup.getByRole('button', { name: 'Sign out' }).click();

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_CLIENT, type Gateway, startGateway } from '../../dev/gateway';
+import { aipassProvider } from '../../lib/auth/provider';
 import { getAccessToken } from '../../lib/auth/refresh';
 import { sessionTokens } from '../../lib/auth/session-store';
 import { authStatus } from '../../lib/auth/status';
@@ -27,14 +28,13 @@ async function storeSession(
   expired: boolean,
 ): Promise<{ accessToken: string; refreshToken: string }> {
   const tokens = await signInForTokens(gateway);
-  await sessionTokens.setValue({
+  await sessionTokens('aipass').setValue({
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
     expiresAt: expired ? Date.now() - 1000 : Date.now() + tokens.expires_in * 1000,
     lifetimeSeconds: tokens.expires_in,
     scope: tokens.scope,
-    serverUrl: gateway.url,
-    clientId: DEMO_CLIENT.clientId,
+    provider: aipassProvider({ serverUrl: gateway.url, clientId: DEMO_CLIENT.clientId }),
   });
   gateway.control.clearRequests();
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
@@ -57,7 +57,7 @@ describe('refresh coordination', () => {
     expect(tokens.size).toBe(1);
     expect(tokens.has(old.accessToken)).toBe(false);
     // Both tokens rotated and stored together.
-    const stored = await sessionTokens.getValue();
+    const stored = await sessionTokens('aipass').getValue();
     expect(stored?.accessToken).toBe(grants[0]?.accessToken);
     expect(stored?.refreshToken).not.toBe(old.refreshToken);
   });
@@ -81,7 +81,7 @@ describe('refresh coordination', () => {
     await storeSession(true);
     gateway.control.revokeAllGrants();
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-ended' });
-    expect(await sessionTokens.getValue()).toBeNull();
+    expect(await sessionTokens('aipass').getValue()).toBeNull();
     const status = await authStatus.getValue();
     expect(status.signedIn).toBe(false);
     expect(status.signedIn ? '' : status.reason).toContain('Sign in again');
@@ -92,6 +92,6 @@ describe('refresh coordination', () => {
     const old = await storeSession(true);
     gateway.control.injectFault({ kind: 'status', status: 502, path: '/oauth2/token' });
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'temporarily-unavailable' });
-    expect((await sessionTokens.getValue())?.refreshToken).toBe(old.refreshToken);
+    expect((await sessionTokens('aipass').getValue())?.refreshToken).toBe(old.refreshToken);
   });
 });
