@@ -22,8 +22,8 @@ export { OIDC_SCOPES } from './configuration';
 export const OIDC_CLIENT_ID = 'passlight-dev';
 /** The gateway's client id, for introspection only. */
 export const OIDC_RESOURCE_SERVER_ID = 'passlight-gateway';
-/** `identity.getRedirectURL(path)` paths: one for AI Stats, one for a generic OIDC provider. */
-export const OIDC_REDIRECT_PATHS = ['aistats', 'oidc'] as const;
+/** `identity.getRedirectURL(path)` paths of providers named "AI Stats" and "OIDC" on the options page. */
+export const OIDC_REDIRECT_PATHS = ['ai-stats', 'oidc'] as const;
 
 const HOST = '127.0.0.1';
 const SECONDS_PER_DAY = 24 * 60 * 60;

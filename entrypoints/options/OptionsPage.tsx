@@ -13,6 +13,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
 import { StaySignedIn } from './StaySignedIn';
 
@@ -147,6 +148,7 @@ export function OptionsPage() {
             <CopyButton text={redirectUri} label="Copy the redirect URI" />
           </div>
         </section>
+        <ProvidersSection />
         <StaySignedIn />
         <ReadAloudSettings />
       </main>

@@ -1,0 +1,256 @@
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { CopyButton } from '../../components/CopyButton';
+import { AuthError } from '../../lib/auth/errors';
+import type { Provider } from '../../lib/auth/provider';
+import type { TokenDialect } from '../../lib/auth/token-dialect';
+import {
+  checkNewProvider,
+  checkSecureUrl,
+  type FieldErrors,
+  type IssuerFacts,
+  lookUpIssuer,
+  originsToGrant,
+  type ProviderForm,
+  providerIdFor,
+} from '../../lib/config/new-provider';
+import { originPattern } from '../../lib/config/server-url';
+import { IssuerSummary } from './IssuerSummary';
+
+const DIALECTS: Array<[TokenDialect, string]> = [
+  ['form', 'Standard form (OAuth 2.1, OpenID Connect)'],
+  ['json-snake', 'JSON, snake_case fields (Agnic)'],
+  ['json-camel', 'JSON, camelCase fields (AI Pass)'],
+];
+
+const EMPTY_FORM: ProviderForm = {
+  name: '',
+  apiBase: '',
+  clientId: '',
+  scopes: '',
+  tokenDialect: 'form',
+};
+
+/**
+ * Two steps: the issuer's metadata is read and shown for confirmation, then the rest is filled
+ * in and saved. Host access is asked for in each click, before anything is awaited: after an
+ * `await` the click no longer counts as the person's gesture and the browser refuses to ask.
+ */
+export function AddProviderForm({
+  takenIds,
+  onAdded,
+}: {
+  takenIds: string[];
+  onAdded: (provider: Provider) => Promise<void>;
+}) {
+  const issuerInput = useSignal('');
+  const issuerError = useSignal('');
+  const lookingUp = useSignal(false);
+  const facts = useSignal<IssuerFacts | null>(null);
+  const form = useSignal<ProviderForm>(EMPTY_FORM);
+  const errors = useSignal<FieldErrors>({});
+  const addError = useSignal('');
+
+  const lookUp = async (event: Event) => {
+    event.preventDefault();
+    facts.value = null;
+    addError.value = '';
+    const checked = checkSecureUrl(issuerInput.value, 'issuer URL');
+    if (!checked.ok) {
+      issuerError.value = checked.reason;
+      return;
+    }
+    issuerError.value = '';
+    const origin = new URL(checked.url).origin;
+    const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+    if (!granted) {
+      issuerError.value = `Passlight needs access to ${origin} to read its settings. Nothing was saved.`;
+      return;
+    }
+    lookingUp.value = true;
+    try {
+      const found = await lookUpIssuer(checked.url);
+      facts.value = found;
+      form.value = {
+        ...EMPTY_FORM,
+        name: new URL(found.issuer).hostname,
+        scopes: found.defaultScopes.join(' '),
+        tokenDialect: found.knownDialect ?? 'form',
+      };
+    } catch (error) {
+      issuerError.value =
+        error instanceof AuthError ? error.message : 'The provider’s settings could not be read.';
+    } finally {
+      lookingUp.value = false;
+    }
+  };
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const found = facts.value;
+    if (!found) return;
+    const checked = checkNewProvider(form.value, found, takenIds);
+    errors.value = checked.ok ? {} : checked.errors;
+    if (!checked.ok) return;
+    const origins = originsToGrant(checked.provider, found);
+    const granted = await browser.permissions.request({ origins });
+    if (!granted) {
+      addError.value = `Passlight needs access to ${origins.join(', ')} to use this provider. Nothing was saved.`;
+      return;
+    }
+    await onAdded(checked.provider);
+    facts.value = null;
+    issuerInput.value = '';
+    form.value = EMPTY_FORM;
+  };
+
+  const field = (name: keyof ProviderForm) => ({
+    value: form.value[name],
+    onInput: (event: { currentTarget: { value: string } }) => {
+      form.value = { ...form.value, [name]: event.currentTarget.value };
+    },
+    'aria-invalid': errors.value[name] !== undefined,
+    'aria-describedby': `provider-${name}-hint`,
+  });
+  const hint = (name: keyof ProviderForm, text: string) => (
+    <span id={`provider-${name}-hint`} class={errors.value[name] ? 'hint status-error' : 'hint'}>
+      {errors.value[name] ?? text}
+    </span>
+  );
+  const redirectUri = browser.identity.getRedirectURL(providerIdFor(form.value.name, takenIds));
+
+  return (
+    <div class="add-provider">
+      <h3>Add a provider</h3>
+      <form class="options-form" onSubmit={lookUp} noValidate aria-busy={lookingUp.value}>
+        <div class="field">
+          <label for="issuer-url">Issuer URL</label>
+          <div class="inline-row">
+            <input
+              id="issuer-url"
+              type="url"
+              inputMode="url"
+              spellcheck={false}
+              autoComplete="off"
+              placeholder="https://auth.example.com"
+              value={issuerInput.value}
+              onInput={(e) => {
+                issuerInput.value = e.currentTarget.value;
+              }}
+              aria-invalid={issuerError.value !== ''}
+              aria-describedby="issuer-url-hint"
+            />
+            <button type="submit" class="btn" disabled={lookingUp.value}>
+              {lookingUp.value ? 'Reading…' : 'Read settings'}
+            </button>
+          </div>
+          <span
+            id="issuer-url-hint"
+            role={issuerError.value ? 'alert' : undefined}
+            class={issuerError.value ? 'hint status-error' : 'hint'}
+          >
+            {issuerError.value ||
+              'Any OAuth 2.1 or OpenID Connect server: Passlight reads its published settings.'}
+          </span>
+        </div>
+      </form>
+
+      {facts.value ? (
+        <form class="options-form confirm-provider" onSubmit={add} noValidate>
+          <IssuerSummary facts={facts.value} />
+          <div class="field">
+            <label for="provider-name">Name</label>
+            <input id="provider-name" type="text" autoComplete="off" {...field('name')} />
+            {hint('name', 'Shown on the Sign in button.')}
+          </div>
+          <div class="field">
+            <label for="provider-apiBase">API base URL</label>
+            <input
+              id="provider-apiBase"
+              type="url"
+              inputMode="url"
+              spellcheck={false}
+              autoComplete="off"
+              placeholder="https://api.example.com/v1"
+              {...field('apiBase')}
+            />
+            {hint('apiBase', 'Where its OpenAI-compatible API answers (…/chat/completions).')}
+          </div>
+          <div class="field">
+            <label for="redirect-new">Redirect URI to register</label>
+            <div class="redirect-row">
+              <code id="redirect-new" class="redirect-uri">
+                {redirectUri}
+              </code>
+              <CopyButton text={redirectUri} label="Copy the new provider’s redirect URI" />
+            </div>
+          </div>
+          <div class="field">
+            <label for="provider-clientId">Client ID</label>
+            <input
+              id="provider-clientId"
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              {...field('clientId')}
+            />
+            {hint('clientId', 'The public client you registered with that redirect URI.')}
+          </div>
+          <div class="field">
+            <label for="provider-scopes">Scopes</label>
+            <input
+              id="provider-scopes"
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              {...field('scopes')}
+            />
+            {hint('scopes', 'Separated by spaces; proposed from what the server offers.')}
+          </div>
+          {facts.value.knownDialect ? null : (
+            <div class="field">
+              <label for="provider-tokenDialect">Token request style</label>
+              <select
+                id="provider-tokenDialect"
+                value={form.value.tokenDialect}
+                onChange={(e) => {
+                  form.value = {
+                    ...form.value,
+                    tokenDialect: e.currentTarget.value as TokenDialect,
+                  };
+                }}
+              >
+                {DIALECTS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <span class="hint">
+                Its metadata does not say how it wants token requests; its documentation does.
+              </span>
+            </div>
+          )}
+          <div class="options-actions">
+            <button type="submit" class="btn btn-primary">
+              Add provider
+            </button>
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                facts.value = null;
+                errors.value = {};
+              }}
+            >
+              Cancel
+            </button>
+            <span role="status" class="status-error">
+              {addError.value}
+            </span>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

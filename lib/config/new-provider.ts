@@ -1,0 +1,175 @@
+/**
+ * Adding a provider: what its metadata says, and the checks on what the person types, before
+ * anything is saved or asked for. Pure apart from `lookUpIssuer`, which reads the metadata.
+ */
+import type * as oauth from 'oauth4webapi';
+import { AuthError } from '../auth/errors';
+import { readMetadata } from '../auth/metadata';
+import { AIPASS_PROVIDER_ID, type DiscoveryKind, type Provider } from '../auth/provider';
+import type { TokenDialect } from '../auth/token-dialect';
+import { checkClientId } from './client-id';
+import { isLoopbackHost, originPattern } from './server-url';
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/** An https URL (plain http only on loopback), without credentials, query or fragment. */
+export function checkSecureUrl(input: string, what: string): UrlCheck {
+  const text = input.trim();
+  if (text === '') return { ok: false, reason: `Enter the ${what}.` };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, reason: `The ${what} is not a web address (https://…).` };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return {
+      ok: false,
+      reason: `The ${what} must use https:// (plain http:// only on this computer).`,
+    };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { ok: false, reason: `Give the ${what} without a user name, query or #fragment.` };
+  }
+  // An issuer and an API base are compared and joined as strings: no trailing slash.
+  return { ok: true, url: url.href.replace(/\/+$/, '') };
+}
+
+/** What the options page shows for confirmation before a provider is added. */
+export interface IssuerFacts {
+  issuer: string;
+  discovery: DiscoveryKind;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  revocationEndpoint?: string;
+  userinfoEndpoint?: string;
+  /** RFC 9207: the server puts `iss` in every authorization response. */
+  announcesIss: boolean;
+  scopesSupported: string[];
+  /** The scopes proposed, which the person may change. */
+  defaultScopes: string[];
+  /** OpenID Connect servers take standard form bodies; RFC 8414 metadata cannot say. */
+  knownDialect?: TokenDialect;
+}
+
+/** Scopes that only release contact claims, left out of the proposal. */
+const CONTACT_SCOPES = new Set(['address', 'phone']);
+const OPENID_DEFAULT_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+
+export function factsOf(as: oauth.AuthorizationServer, discovery: DiscoveryKind): IssuerFacts {
+  const supported = Array.isArray(as.scopes_supported)
+    ? as.scopes_supported.filter((scope): scope is string => typeof scope === 'string')
+    : [];
+  const fallback = discovery === 'oidc' ? OPENID_DEFAULT_SCOPES : [];
+  return {
+    issuer: as.issuer,
+    discovery,
+    // readMetadata refuses metadata without these two.
+    authorizationEndpoint: String(as.authorization_endpoint),
+    tokenEndpoint: String(as.token_endpoint),
+    ...(as.revocation_endpoint ? { revocationEndpoint: as.revocation_endpoint } : {}),
+    ...(as.userinfo_endpoint ? { userinfoEndpoint: as.userinfo_endpoint } : {}),
+    announcesIss: as.authorization_response_iss_parameter_supported === true,
+    scopesSupported: supported,
+    defaultScopes:
+      supported.length > 0 ? supported.filter((scope) => !CONTACT_SCOPES.has(scope)) : fallback,
+    ...(discovery === 'oidc' ? { knownDialect: 'form' as const } : {}),
+  };
+}
+
+/**
+ * Reads an issuer's metadata: OpenID Connect Discovery first (it tells the most), then RFC 8414.
+ * An unreachable server is reported at once; otherwise the more telling of the two failures.
+ */
+export async function lookUpIssuer(issuer: string): Promise<IssuerFacts> {
+  let oidcFailure: AuthError;
+  try {
+    return factsOf(await readMetadata(issuer, 'oidc'), 'oidc');
+  } catch (error) {
+    if (!(error instanceof AuthError) || error.code === 'server-unreachable') throw error;
+    oidcFailure = error;
+  }
+  try {
+    return factsOf(await readMetadata(issuer, 'oauth2'), 'oauth2');
+  } catch (error) {
+    const notThere = (e: unknown) => e instanceof Error && e.message.includes('(HTTP 404)');
+    throw notThere(error) && !notThere(oidcFailure) ? oidcFailure : error;
+  }
+}
+
+/** A URL-safe id from a name, unique among `taken`: it becomes the redirect path. */
+export function providerIdFor(name: string, taken: string[]): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 32)
+      .replace(/-+$/, '') || 'provider';
+  const used = new Set([AIPASS_PROVIDER_ID, ...taken]);
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+export interface ProviderForm {
+  name: string;
+  apiBase: string;
+  clientId: string;
+  scopes: string;
+  tokenDialect: TokenDialect;
+}
+
+export type FieldErrors = Partial<Record<keyof ProviderForm, string>>;
+
+export type ProviderCheck = { ok: true; provider: Provider } | { ok: false; errors: FieldErrors };
+
+/** Checks the form against the metadata; the provider to save, or a reason per field. */
+export function checkNewProvider(
+  form: ProviderForm,
+  facts: IssuerFacts,
+  takenIds: string[],
+): ProviderCheck {
+  const errors: FieldErrors = {};
+  const name = form.name.trim();
+  if (!name) errors.name = 'Give the provider a name, like “AI Stats”.';
+  if (name.length > 60) errors.name = 'Keep the name under 60 characters.';
+  const apiBase = checkSecureUrl(form.apiBase, 'API base URL');
+  if (!apiBase.ok) errors.apiBase = apiBase.reason;
+  const client = checkClientId(form.clientId);
+  if (!client.ok) errors.clientId = client.reason.replace('AI Pass ', '');
+  const scopes = [...new Set(form.scopes.split(/\s+/).filter(Boolean))];
+  if (scopes.length === 0) errors.scopes = 'Give at least one scope.';
+  if (!apiBase.ok || !client.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    provider: {
+      id: providerIdFor(name, takenIds),
+      name,
+      issuer: facts.issuer,
+      discovery: facts.discovery,
+      clientId: client.clientId,
+      scopes,
+      tokenDialect: facts.knownDialect ?? form.tokenDialect,
+      apiBase: apiBase.url,
+      hasBalance: false,
+    },
+  };
+}
+
+/** The host permissions a provider needs: every origin the worker or the pages will call. */
+export function originsToGrant(provider: Provider, facts: IssuerFacts): string[] {
+  const urls = [
+    provider.issuer,
+    provider.apiBase,
+    facts.authorizationEndpoint,
+    facts.tokenEndpoint,
+    facts.revocationEndpoint,
+    facts.userinfoEndpoint,
+  ];
+  const origins = urls.filter((url): url is string => !!url).map((url) => new URL(url).origin);
+  return [...new Set(origins)].map(originPattern);
+}
