@@ -3,6 +3,7 @@
  * (oidc-provider, set up as AI Stats describes) with the local gateway serving the model API
  * behind it, the local gateway in Agnic's dialect, and two providers at once.
  */
+import { createHash } from 'node:crypto';
 import { DEV_EXTENSION_ID } from '../../dev/extension-identity';
 import { startGateway } from '../../dev/gateway';
 import { startOidcProvider } from '../../dev/oidc/provider';
@@ -198,6 +199,55 @@ test('with two providers, a response naming the other issuer or arriving on its 
     await tryAnswer((state) => `${otherPath}?${query(state, stats.issuer)}`);
   } finally {
     await Promise.all([stats.close(), other.close()]);
+  }
+});
+
+test('a code whose ID token carries another nonce than the attempt’s is refused, nothing stored', async ({
+  extensionContext,
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  const provider = await startOidcProvider();
+  try {
+    const options = await openExtensionPage('options.html');
+    await addProviderInOptions(options, {
+      issuer: provider.issuer,
+      name: 'AI Stats',
+      apiBase: `${provider.issuer}/v1`,
+      clientId: provider.clientId,
+    });
+    const popup = await openExtensionPage('popup.html');
+    const authWindow = extensionContext.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();
+    const authPage = await authWindow;
+    const attempt = (await sessionStorage(serviceWorker))['auth.pending'] as {
+      state: string;
+      codeVerifier: string;
+      nonce: string;
+      redirectUri: string;
+    };
+
+    // An injected code: the attempt's own state and PKCE challenge, so only the nonce tells.
+    const injected = new URL(`${provider.issuer}/auth`);
+    injected.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: provider.clientId,
+      redirect_uri: attempt.redirectUri,
+      scope: provider.scopes.join(' '),
+      state: attempt.state,
+      code_challenge: createHash('sha256').update(attempt.codeVerifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      nonce: 'a-nonce-of-another-attempt',
+      prompt: 'consent',
+    }).toString();
+    await authPage.goto(injected.href);
+    await authPage.getByRole('button', { name: 'Authorize' }).click();
+
+    await expect(popup.getByRole('alert')).toContainText('failed Passlight’s checks');
+    expect(await storedTokens(serviceWorker, 'ai-stats')).toBeUndefined();
+    await expect(popup.getByRole('button', { name: 'Sign in with AI Stats' })).toBeEnabled();
+  } finally {
+    await provider.close();
   }
 });
 
