@@ -14,8 +14,10 @@ export async function publishStatus(ended?: {
   reason?: string;
 }): Promise<void> {
   const provider = await loadActiveProvider();
-  const reason = ended?.providerId === provider.id ? ended.reason : undefined;
-  const session = await sessionTokens(provider.id).getValue();
+  const endedHere = ended?.providerId === provider.id;
+  const reason = endedHere ? ended.reason : undefined;
+  // An ending session is published as ended even while its tokens are still being cleared.
+  const session = endedHere ? null : await sessionTokens(provider.id).getValue();
   if (session?.user) {
     await authStatus.setValue({
       signedIn: true,

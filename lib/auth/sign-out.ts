@@ -37,11 +37,14 @@ async function revokeSession({
   }
 }
 
-/** Everything of one provider's session goes: tokens, a pending attempt, cached account data. */
+/**
+ * Everything of one provider's session goes: tokens, a pending attempt, cached account data.
+ * The status goes first, so that a caller who finds the tokens gone also finds the reason.
+ */
 async function forgetSession(providerId: string, reason?: string): Promise<void> {
+  await publishStatus({ providerId, reason });
   await clearSecrets(providerId);
   await cachedBalance.removeValue();
-  await publishStatus({ providerId, reason });
 }
 
 /**
