@@ -36,7 +36,7 @@ export function ErrorNotice({
     <div class="message-error" role="alert">
       <p>{error.message}</p>
       <div class="bubble-actions">
-        {error.code === 'budget-exhausted' ? (
+        {error.code === 'budget-exhausted' && (chat.auth.value?.provider?.hasBalance ?? true) ? (
           <button type="button" class="btn btn-primary" onClick={addCredit}>
             Add credit
           </button>

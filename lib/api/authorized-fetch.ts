@@ -23,7 +23,7 @@ async function send(grant: AccessGrant, url: string, init: RequestInit): Promise
     if (init.signal?.aborted) throw cause;
     throw new ApiError(
       'network',
-      'AI Pass could not be reached. Check your connection and try again.',
+      `${grant.service.name} could not be reached. Check your connection and try again.`,
     );
   }
 }
@@ -39,11 +39,12 @@ export async function authorizedFetch(
   const { api, ...requestInit } = init;
   const urlOf = (grant: AccessGrant) => `${api ? grant.apiBase : grant.serverUrl}${path}`;
   const first = await accessGrant();
-  let response = await send(first, urlOf(first), requestInit);
+  let grant = first;
+  let response = await send(grant, urlOf(grant), requestInit);
   if (response.status === 401) {
-    const second = await accessGrant(first.accessToken);
-    response = await send(second, urlOf(second), requestInit);
+    grant = await accessGrant(first.accessToken);
+    response = await send(grant, urlOf(grant), requestInit);
   }
-  if (!response.ok) throw await apiErrorFromResponse(response);
+  if (!response.ok) throw await apiErrorFromResponse(response, grant.service);
   return response;
 }

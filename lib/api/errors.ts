@@ -48,25 +48,42 @@ function retryAfter(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** Who answered, as errors name it: AI Pass unless the call went to another provider. */
+export interface Service {
+  name: string;
+  /** Whether credit can be added there (AI Pass's top-up). */
+  hasBalance: boolean;
+}
+
+export const AIPASS_SERVICE: Service = { name: 'AI Pass', hasBalance: true };
+
 /** Turns a failed response's status, headers and (already parsed) body into an ApiError. */
-export function apiErrorFrom(status: number, headers: Headers, body: unknown): ApiError {
+export function apiErrorFrom(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  service: Service = AIPASS_SERVICE,
+): ApiError {
   const { message, type } = errorDetail(body);
+  const { name } = service;
   if (/budget/i.test(type) || /budget (has been )?exceeded/i.test(message) || status === 402) {
     return new ApiError(
       'budget-exhausted',
-      'Your AI Pass balance is used up. Add credit to continue.',
+      service.hasBalance
+        ? `Your ${name} balance is used up. Add credit to continue.`
+        : `Your ${name} budget is used up. Add credit there to continue.`,
     );
   }
   if (status === 401 || status === 403) {
-    return new ApiError('signed-out', 'Your AI Pass session has ended. Sign in again to continue.');
+    return new ApiError('signed-out', `Your ${name} session has ended. Sign in again to continue.`);
   }
   if (status === 429) {
     const seconds = retryAfter(headers);
     return new ApiError(
       'rate-limited',
       seconds === undefined
-        ? 'AI Pass is receiving too many requests. Wait a moment and try again.'
-        : `AI Pass is receiving too many requests. Try again in ${seconds} s.`,
+        ? `${name} is receiving too many requests. Wait a moment and try again.`
+        : `${name} is receiving too many requests. Try again in ${seconds} s.`,
       seconds,
     );
   }
@@ -77,12 +94,15 @@ export function apiErrorFrom(status: number, headers: Headers, body: unknown): A
     return new ApiError('model-unavailable', 'That model is not available. Pick another one.');
   }
   if (status >= 500) {
-    return new ApiError('server', `AI Pass had a problem (${status}). Try again in a moment.`);
+    return new ApiError('server', `${name} had a problem (${status}). Try again in a moment.`);
   }
-  return new ApiError('bad-request', message || `AI Pass refused the request (${status}).`);
+  return new ApiError('bad-request', message || `${name} refused the request (${status}).`);
 }
 
-export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+export async function apiErrorFromResponse(
+  response: Response,
+  service?: Service,
+): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  return apiErrorFrom(response.status, response.headers, body);
+  return apiErrorFrom(response.status, response.headers, body, service);
 }

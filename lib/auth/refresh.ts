@@ -19,6 +19,8 @@ export interface AccessGrant {
   apiBase: string;
   /** The issuer's origin, where AI Pass keeps its account API. */
   serverUrl: string;
+  /** How errors of calls made with this token name their provider. */
+  service: { name: string; hasBalance: boolean };
 }
 
 /** The longest `Retry-After` we wait for before the one retry a 503 allows. */
@@ -27,7 +29,12 @@ const MAX_RETRY_AFTER_MS = 5_000;
 const refreshesInFlight = new Map<string, Promise<StoredSession>>();
 
 function grantOf({ accessToken, provider }: StoredSession): AccessGrant {
-  return { accessToken, apiBase: provider.apiBase, serverUrl: new URL(provider.issuer).origin };
+  return {
+    accessToken,
+    apiBase: provider.apiBase,
+    serverUrl: new URL(provider.issuer).origin,
+    service: { name: provider.name, hasBalance: provider.hasBalance },
+  };
 }
 
 /**

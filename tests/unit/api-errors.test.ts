@@ -46,4 +46,18 @@ describe('API error mapping', () => {
     expect(apiErrorFrom(403, noHeaders, { error: 'insufficient_scope' }).code).toBe('signed-out');
     expect(apiErrorFrom(502, noHeaders, 'not json').code).toBe('server');
   });
+
+  it('names the provider that answered, and offers credit only where it can be added', () => {
+    const stats = { name: 'AI Stats', hasBalance: false };
+    expect(apiErrorFrom(429, new Headers({ 'retry-after': '3' }), null, stats).message).toBe(
+      'AI Stats is receiving too many requests. Try again in 3 s.',
+    );
+    expect(apiErrorFrom(402, noHeaders, null, stats).message).toBe(
+      'Your AI Stats budget is used up. Add credit there to continue.',
+    );
+    expect(apiErrorFrom(402, noHeaders, null).message).toBe(
+      'Your AI Pass balance is used up. Add credit to continue.',
+    );
+    expect(apiErrorFrom(503, noHeaders, null, stats).message).toContain('AI Stats had a problem');
+  });
 });
