@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The first step of `npm start`, `npm test`, `npm run bench` and `npm run gateway`: makes sure
+ * The first step of `npm start`, `npm test`, `npm run bench`, `npm run gateway` and `npm run oidc`: makes sure
  * the dependencies and Chromium are there (installing them where it can, saying exactly what to
  * install where it cannot), then runs the real command. Plain Node with no dependencies, because
  * it runs before `node_modules` exists.
@@ -83,6 +83,9 @@ const steps = {
   },
   gateway() {
     return run('npx', ['tsx', 'dev/gateway/cli.ts', ...process.argv.slice(3)]);
+  },
+  oidc() {
+    return run('npx', ['tsx', 'dev/oidc/cli.ts', ...process.argv.slice(3)]);
   },
 };
 
