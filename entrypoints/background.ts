@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerPageActions } from '../lib/actions/context-menu';
 import { registerAuthHandlers } from '../lib/auth/handlers';
-import { publishStatus, syncStatus } from '../lib/auth/publish';
-import { restoreSession } from '../lib/auth/restore';
+import { publishStatus } from '../lib/auth/publish';
+import { restoreIfNewBrowserSession, restoreSession } from '../lib/auth/restore';
 import { applyStaySignedIn } from '../lib/auth/session-store';
 import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
 import { activeProviderId, loadProviders } from '../lib/config/providers';
@@ -25,6 +25,8 @@ export default defineBackground(() => {
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     }
   });
+  // Registered so that the browser starts the worker with the profile; the work itself is done by
+  // restoreIfNewBrowserSession below, once per browser session however the worker was woken.
   browser.runtime.onStartup.addListener(() => {
     void restoreSession({ silent: true });
   });
@@ -43,5 +45,5 @@ export default defineBackground(() => {
 
   // A sign-in window cannot outlive the worker that opened it.
   void abandonOrphanedSignIn();
-  void syncStatus();
+  void restoreIfNewBrowserSession();
 });

@@ -35,9 +35,3 @@ export async function publishStatus(ended?: {
     ...(why ? { reason: why } : {}),
   });
 }
-
-/** After a worker start: make sure the status speaks of the provider in use. */
-export async function syncStatus(): Promise<void> {
-  const [status, provider] = await Promise.all([authStatus.getValue(), loadActiveProvider()]);
-  if (status.provider?.id !== provider.id) await publishStatus();
-}

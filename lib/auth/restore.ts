@@ -8,12 +8,40 @@ import { publishStatus } from './publish';
 import { refreshOnce } from './refresh';
 import { hadSession, keptRefreshToken, saveSession, sessionTokens } from './session-store';
 import { signIn } from './sign-in';
+import { authStatus } from './status';
+
+let restoring: Promise<void> | null = null;
 
 /**
  * `silent`: also try a window-less sign-in when there was a session before (at browser start;
- * not on switching provider, where it would race the person's own click on Sign in).
+ * not on switching provider, where it would race the person's own click on Sign in). One at a
+ * time: two restores would spend the same kept refresh token twice, which a server takes for
+ * theft.
  */
-export async function restoreSession({ silent }: { silent: boolean }): Promise<void> {
+export function restoreSession({ silent }: { silent: boolean }): Promise<void> {
+  restoring ??= restore(silent).finally(() => {
+    restoring = null;
+  });
+  return restoring;
+}
+
+/**
+ * At every worker start. A status never written means a new browser session (`storage.session`
+ * starts empty), whether or not the browser also sent `runtime.onStartup`, which it does not for
+ * every way of loading an extension. Otherwise the status is only checked to name the provider
+ * in use.
+ */
+export async function restoreIfNewBrowserSession(): Promise<void> {
+  const [status, provider] = await Promise.all([authStatus.getValue(), loadActiveProvider()]);
+  if (status.provider === undefined) {
+    await publishStatus();
+    await restoreSession({ silent: true });
+  } else if (status.provider.id !== provider.id) {
+    await publishStatus();
+  }
+}
+
+async function restore(silent: boolean): Promise<void> {
   const { id } = await loadActiveProvider();
   if (await sessionTokens(id).getValue()) return;
   const kept = await keptRefreshToken(id).getValue();
