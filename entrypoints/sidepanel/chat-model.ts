@@ -150,14 +150,21 @@ export function createChatModel() {
     return conversation;
   }
 
-  function persist(message: LiveMessage): Promise<void> {
-    const conversation = activeConversation.peek();
-    return conversation ? saveMessage(recordOf(message, conversation.id)) : Promise.resolve();
+  /**
+   * Saves a message in its conversation: the open one unless told otherwise. An answer names
+   * its own, since it may be saved again (with its cost) after another conversation was opened.
+   */
+  function persist(
+    message: LiveMessage,
+    conversationId = activeConversation.peek()?.id,
+  ): Promise<void> {
+    return conversationId ? saveMessage(recordOf(message, conversationId)) : Promise.resolve();
   }
 
   /** Streams an answer into `answer`, which must be the last message. */
   async function runAnswer(answer: LiveMessage): Promise<void> {
     const chosenModel = model.peek();
+    const conversationId = activeConversation.peek()?.id;
     const history = messages.peek().filter((m) => m !== answer);
     batch(() => {
       answer.text.value = '';
@@ -176,7 +183,7 @@ export function createChatModel() {
     let lastSave = 0;
     try {
       if (!chosenModel) throw new ApiError('model-unavailable', 'Pick a model first.');
-      await persist(answer);
+      await persist(answer, conversationId);
       for await (const delta of streamChat({
         model: chosenModel,
         messages: conversationForModel(history),
@@ -188,7 +195,7 @@ export function createChatModel() {
         });
         if (Date.now() - lastSave > SAVE_EVERY_MS) {
           lastSave = Date.now();
-          void persist(answer);
+          void persist(answer, conversationId);
         }
       }
       answer.status.value = 'complete';
@@ -212,13 +219,17 @@ export function createChatModel() {
     } finally {
       streamingId.value = null;
       abortController = null;
-      await persist(answer);
+      await persist(answer, conversationId);
     }
-    if (hasBalance) void noteCost(answer, await spentBefore);
+    if (hasBalance) void noteCost(answer, conversationId, await spentBefore);
   }
 
   /** Refreshes the balance after an answer and shows what the answer cost, when that can be known. */
-  async function noteCost(answer: LiveMessage, before: UsageSummary | null): Promise<void> {
+  async function noteCost(
+    answer: LiveMessage,
+    conversationId: string | undefined,
+    before: UsageSummary | null,
+  ): Promise<void> {
     const status = auth.peek();
     if (!status?.signedIn) return;
     try {
@@ -227,7 +238,7 @@ export function createChatModel() {
       // No difference yet means the charge has not landed: unknown, so nothing is shown.
       if (cost !== undefined && cost > 0 && answer.status.peek() !== 'error') {
         answer.cost.value = cost;
-        await persist(answer);
+        await persist(answer, conversationId);
       }
     } catch {
       // The balance is a nicety here; the answer stands without it.
