@@ -11,6 +11,7 @@ import { startOidcStack } from '../../dev/oidc/stack';
 import { chromiumRedirectUri } from '../../lib/auth/redirect-uri';
 import { expect, test } from './fixtures';
 import {
+  addOpenIdProvider,
   addProviderInOptions,
   expireStoredToken,
   isTokenActive,
@@ -28,12 +29,7 @@ test('an OpenID Connect provider: sign in, stream, refresh after expiry, sign ou
   const stack = await startOidcStack();
   try {
     const options = await openExtensionPage('options.html');
-    await addProviderInOptions(options, {
-      issuer: stack.provider.issuer,
-      name: 'AI Stats',
-      apiBase: `${stack.gateway.url}/oauth2/v1`,
-      clientId: stack.provider.clientId,
-    });
+    await addOpenIdProvider(options, stack.provider, `${stack.gateway.url}/oauth2/v1`);
     await expect(options.getByRole('radio', { name: /^AI Stats/ })).toBeChecked();
 
     const popup = await openExtensionPage('popup.html');
@@ -168,12 +164,7 @@ test('with two providers, a response naming the other issuer or arriving on its 
       [stats, 'AI Stats'],
       [other, 'OIDC'],
     ] as const) {
-      await addProviderInOptions(options, {
-        issuer: provider.issuer,
-        name,
-        apiBase: `${provider.issuer}/v1`,
-        clientId: provider.clientId,
-      });
+      await addOpenIdProvider(options, provider, `${provider.issuer}/v1`, name);
     }
     await options.getByRole('radio', { name: /^AI Stats/ }).check();
 
@@ -210,12 +201,7 @@ test('a code whose ID token carries another nonce than the attempt’s is refuse
   const provider = await startOidcProvider();
   try {
     const options = await openExtensionPage('options.html');
-    await addProviderInOptions(options, {
-      issuer: provider.issuer,
-      name: 'AI Stats',
-      apiBase: `${provider.issuer}/v1`,
-      clientId: provider.clientId,
-    });
+    await addOpenIdProvider(options, provider, `${provider.issuer}/v1`);
     const popup = await openExtensionPage('popup.html');
     const authWindow = extensionContext.waitForEvent('page');
     await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from '@playwright/test';
+import { introspectionRequest } from '../../dev/gateway/oauth/external-tokens';
 import type { OidcProvider } from '../../dev/oidc/provider';
 import { expect } from './fixtures';
 
@@ -31,17 +32,24 @@ export async function addProviderInOptions(options: Page, provider: NewProvider)
   await expect(options.getByText(`Added ${provider.name}.`)).toBeVisible();
 }
 
+/** Adds a local OpenID provider on the options page under `name` ("AI Stats" by default). */
+export function addOpenIdProvider(
+  options: Page,
+  provider: OidcProvider,
+  apiBase: string,
+  name = 'AI Stats',
+): Promise<void> {
+  return addProviderInOptions(options, {
+    issuer: provider.issuer,
+    name,
+    apiBase,
+    clientId: provider.clientId,
+  });
+}
+
 /** What the provider says of a token now (RFC 7662), asked with the gateway's credential. */
 export async function isTokenActive(provider: OidcProvider, token: string): Promise<boolean> {
-  const { introspectionEndpoint, clientId, clientSecret } = provider.resourceServer;
-  const response = await fetch(introspectionEndpoint, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ token }),
-  });
+  const response = await introspectionRequest(provider.resourceServer, token);
   expect(response.status).toBe(200);
   return ((await response.json()) as { active: boolean }).active;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startOidcStack } from '../../dev/oidc/stack';
 import { expect, launchWithExtension, test } from './fixtures';
-import { addProviderInOptions, storedTokens } from './providers';
+import { addOpenIdProvider, storedTokens } from './providers';
 import { signInThroughPopup } from './session';
 
 test('each provider keeps its own session: switching back needs no new sign-in', async ({
@@ -19,12 +19,7 @@ test('each provider keeps its own session: switching back needs no new sign-in',
     const aipassTokens = await storedTokens(serviceWorker, 'aipass');
 
     const options = await openExtensionPage('options.html');
-    await addProviderInOptions(options, {
-      issuer: stack.provider.issuer,
-      name: 'AI Stats',
-      apiBase: `${stack.gateway.url}/oauth2/v1`,
-      clientId: stack.provider.clientId,
-    });
+    await addOpenIdProvider(options, stack.provider, `${stack.gateway.url}/oauth2/v1`);
     // The new provider has no session yet; AI Pass's is still there, untouched.
     await expect(popup.getByRole('button', { name: 'Sign in with AI Stats' })).toBeVisible();
     const authWindow = extensionContext.waitForEvent('page');

@@ -5,6 +5,7 @@
  */
 import { createHash, createPublicKey, type JsonWebKey, randomBytes, verify } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { introspectionRequest } from '../../dev/gateway/oauth/external-tokens';
 import {
   type OidcProvider,
   type OidcProviderOptions,
@@ -277,15 +278,7 @@ export async function introspect(
   provider: OidcProvider,
   token: string,
 ): Promise<Record<string, unknown>> {
-  const { introspectionEndpoint, clientId, clientSecret } = provider.resourceServer;
-  const response = await fetch(introspectionEndpoint, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ token }).toString(),
-  });
+  const response = await introspectionRequest(provider.resourceServer, token);
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }

@@ -30,6 +30,28 @@ interface Vouched {
 
 const INTROSPECTION_TIMEOUT_MS = 5000;
 
+/** An RFC 7662 introspection request, authenticated as a confidential client with HTTP Basic. */
+export function introspectionRequest(
+  credential: Pick<ExternalTokenOptions, 'introspectionEndpoint' | 'clientId' | 'clientSecret'>,
+  token: string,
+  options: { tokenTypeHint?: string; signal?: AbortSignal } = {},
+): Promise<Response> {
+  // RFC 6749 section 2.3.1: both parts URL-encoded before Basic encoding.
+  const basic = `${encodeURIComponent(credential.clientId)}:${encodeURIComponent(credential.clientSecret)}`;
+  const body = new URLSearchParams({ token });
+  if (options.tokenTypeHint) body.set('token_type_hint', options.tokenTypeHint);
+  return fetch(credential.introspectionEndpoint, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(basic).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    },
+    body: body.toString(),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
+
 export class ExternalTokens {
   /** Keyed by the token's SHA-256: the gateway keeps no other server's token. */
   private readonly answers = new Map<string, Vouched>();
@@ -65,18 +87,10 @@ export class ExternalTokens {
   }
 
   private async introspect(token: string): Promise<Vouched | 'inactive' | 'unavailable'> {
-    // RFC 6749 section 2.3.1: both parts URL-encoded before Basic encoding.
-    const credential = `${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`;
     let body: unknown;
     try {
-      const response = await fetch(this.options.introspectionEndpoint, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(credential).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams({ token, token_type_hint: 'access_token' }).toString(),
+      const response = await introspectionRequest(this.options, token, {
+        tokenTypeHint: 'access_token',
         signal: AbortSignal.timeout(INTROSPECTION_TIMEOUT_MS),
       });
       if (!response.ok) return 'unavailable';
