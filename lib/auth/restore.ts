@@ -6,7 +6,13 @@ import { serverMetadata } from './metadata';
 import { fetchProfile } from './profile';
 import { publishStatus } from './publish';
 import { refreshOnce } from './refresh';
-import { hadSession, keptRefreshToken, saveSession, sessionTokens } from './session-store';
+import {
+  hadSession,
+  keptRefreshToken,
+  migrateLegacyKeptToken,
+  saveSession,
+  sessionTokens,
+} from './session-store';
 import { signIn } from './sign-in';
 import { authStatus } from './status';
 
@@ -42,6 +48,7 @@ export async function restoreIfNewBrowserSession(): Promise<void> {
 }
 
 async function restore(silent: boolean): Promise<void> {
+  await migrateLegacyKeptToken();
   const { id } = await loadActiveProvider();
   if (await sessionTokens(id).getValue()) return;
   const kept = await keptRefreshToken(id).getValue();

@@ -8,7 +8,7 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { staySignedIn } from '../config/settings';
-import type { Provider } from './provider';
+import { aipassProvider, type Provider } from './provider';
 import type { AccountProfile } from './status';
 import type { TokenSet } from './token-set';
 
@@ -88,4 +88,25 @@ export async function clearSecrets(providerId: string): Promise<void> {
   ]);
   const pending = await pendingSignIn.getValue();
   if (pending?.providerId === providerId) await pendingSignIn.removeValue();
+}
+
+/** Where the first version kept AI Pass's refresh token, before sessions were per provider. */
+const legacyKeptRefreshToken = storage.defineItem<{
+  refreshToken: string;
+  serverUrl: string;
+  clientId: string;
+} | null>('local:auth.keptRefreshToken', { fallback: null });
+
+/**
+ * Moves a refresh token kept by the first version to AI Pass's key, so "Stay signed in" still
+ * works after the update, and no token is left on disk under a key nothing reads.
+ */
+export async function migrateLegacyKeptToken(): Promise<void> {
+  const legacy = await legacyKeptRefreshToken.getValue();
+  if (!legacy) return;
+  const provider = aipassProvider({ serverUrl: legacy.serverUrl, clientId: legacy.clientId });
+  const kept = keptRefreshToken(provider.id);
+  if (!(await kept.getValue()))
+    await kept.setValue({ refreshToken: legacy.refreshToken, provider });
+  await legacyKeptRefreshToken.removeValue();
 }

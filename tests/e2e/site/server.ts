@@ -105,10 +105,12 @@ export async function startTestSites(): Promise<TestSites> {
     pageOrigin: `http://127.0.0.1:${ownPort}`,
     otherOrigin,
     close: async () => {
-      await Promise.all([
-        new Promise((resolve) => own.close(resolve)),
-        new Promise((resolve) => other.close(resolve)),
-      ]);
+      const closing = [own, other].map((server) => new Promise((resolve) => server.close(resolve)));
+      // Connections Chromium still holds (a keep-alive, an image still loading) would otherwise
+      // hold close() open past the fixture's timeout.
+      own.closeAllConnections();
+      other.closeAllConnections();
+      await Promise.all(closing);
     },
   };
 }
