@@ -218,6 +218,6 @@ function tokenFailure(cause: unknown): AuthError {
 }
 
 /** The `sub` of a validated ID token: userinfo must then describe the same account. */
-export function idTokenSubject(tokens: oauth.TokenEndpointResponse): string | undefined {
+function idTokenSubject(tokens: oauth.TokenEndpointResponse): string | undefined {
   return oauth.getValidatedIdTokenClaims(tokens)?.sub;
 }
