@@ -26,10 +26,11 @@ export function extensionArgs(extensionDir: string): string[] {
 export function launchHeadlessWithExtension(
   profile: string,
   extensionDir: string,
+  moreArgs: string[] = [],
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
+    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir), ...moreArgs],
   });
 }

@@ -31,9 +31,15 @@ interface TestFixtures {
   openExtensionPage: (file: string) => Promise<Page>;
 }
 
-/** Chromium with the test build loaded, on the given profile folder (new or reused). */
+/**
+ * Chromium with the test build loaded, on the given profile folder (new or reused). The DevTools
+ * `Extensions` domain lets a test press the extension's toolbar button (Playwright already talks
+ * to Chromium over a pipe, the other thing that domain needs).
+ */
 export function launchWithExtension(profile: string): Promise<BrowserContext> {
-  return launchHeadlessWithExtension(profile, extensionOutputDir('test'));
+  return launchHeadlessWithExtension(profile, extensionOutputDir('test'), [
+    '--enable-unsafe-extension-debugging',
+  ]);
 }
 
 /** The extension tab opened at install, which may appear before or after launch returns. */

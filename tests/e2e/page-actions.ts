@@ -81,6 +81,52 @@ export async function clickMenu(
   await relay.getByRole('button', { name: 'relay' }).click();
 }
 
+/** Runs `check` until it returns true, for at most ten seconds. */
+async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting until ${what}.`);
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `page`, as a person would, then
+ * closes the popup it opened, as clicking back on the page does. Chromium grants `activeTab` for
+ * that tab on the press, as it does for a real right-click (which a dispatched one cannot do).
+ * DevTools' `Extensions.triggerAction` runs the same code as a click on the button.
+ */
+export async function pressToolbarButton(
+  context: BrowserContext,
+  extensionId: string,
+  page: Page,
+): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser to press the toolbar button in.');
+  const devtools = await browser.newBrowserCDPSession();
+  try {
+    const targets = async () =>
+      (await devtools.send('Target.getTargets', { filter: [{ type: 'tab' }, { type: 'page' }] }))
+        .targetInfos;
+    const tabs = (await targets()).filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`Expected one tab showing ${page.url()}.`);
+    await devtools.send('Extensions.triggerAction', {
+      id: extensionId,
+      targetId: tabs[0]?.targetId ?? '',
+    });
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    let popupId = '';
+    await waitUntil('the popup opened', async () => {
+      popupId = (await targets()).find((t) => t.url === popupUrl)?.targetId ?? '';
+      return popupId !== '';
+    });
+    await devtools.send('Target.closeTarget', { targetId: popupId });
+  } finally {
+    await devtools.detach();
+  }
+}
+
 /** Reads the real side panel's text: it is not a Playwright page, so through the DevTools protocol. */
 export class SidePanelProbe {
   private constructor(private readonly cdp: CDPSession) {}
