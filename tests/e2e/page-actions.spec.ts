@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import type { Gateway } from '../../dev/gateway';
 import { expect, test } from './fixtures';
 import {
+  allowOnAllSites,
   clickMenu,
   installMenuRelay,
   openRelayPage,
@@ -305,6 +306,41 @@ actionTest(
     expect(topLeftBlue).toBeLessThan(130);
     expect(bottomRightRed).toBeGreaterThan(170);
     expect(bottomRightGreen).toBeGreaterThan(170);
+  },
+);
+
+// Allowed on all sites (in chrome://extensions, standing in for the permission prompt a headless
+// browser cannot answer), the click's own request for access succeeds and the fetch reads the
+// image's own bytes, CORS or not.
+actionTest(
+  'allowed on all sites, a cross-origin JPEG without CORS is sent as its own bytes',
+  async ({ kit, extensionContext, extensionId, serviceWorker, sites, gateway }) => {
+    const srcUrl = await crossOriginPhoto(kit.article, sites.otherOrigin);
+    const original = Buffer.from(await (await fetch(srcUrl)).arrayBuffer());
+    await allowOnAllSites(extensionContext, extensionId, true);
+    try {
+      await kit.article.bringToFront();
+      await clickMenu(kit.relay, serviceWorker, kit.article, {
+        menuItemId: 'passlight-describe-image',
+        srcUrl,
+      });
+      await expect
+        .poll(() => lastChatRequest(gateway)?.images?.length, { timeout: 20_000 })
+        .toBe(1);
+      await expect.poll(() => kit.probe.text()).toContain('Image received: jpeg 600x400');
+      expect(
+        await serviceWorker.evaluate(() =>
+          chrome.permissions.contains({ origins: ['<all_urls>'] }),
+        ),
+      ).toBe(true);
+      const received = lastChatRequest(gateway)?.images?.[0];
+      expect(received?.bytes).toBeLessThanOrEqual(800 * 1024);
+      expect((received?.width ?? 0) / (received?.height ?? 1)).toBeCloseTo(600 / 400, 2);
+      expect(sentImage(gateway).equals(original)).toBe(true);
+    } finally {
+      await serviceWorker.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
+      await allowOnAllSites(extensionContext, extensionId, false);
+    }
   },
 );
 

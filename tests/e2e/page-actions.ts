@@ -127,6 +127,38 @@ export async function pressToolbarButton(
   }
 }
 
+/** The part of chrome://extensions' own settings API these tests use. */
+interface ExtensionSettings {
+  addHostPermission(extensionId: string, host: string): Promise<void>;
+  removeHostPermission(extensionId: string, host: string): Promise<void>;
+}
+
+/**
+ * Allows (or stops allowing) the extension on all sites in chrome://extensions, through that
+ * page's own settings API. Allowed there, Chromium grants the extension's own request for
+ * all-sites access at once instead of showing a prompt, which a headless browser cannot answer.
+ */
+export async function allowOnAllSites(
+  context: BrowserContext,
+  extensionId: string,
+  allowed: boolean,
+): Promise<void> {
+  const settings = await context.newPage();
+  try {
+    await settings.goto(`chrome://extensions/?id=${extensionId}`);
+    await settings.evaluate(
+      async ({ id, allowed }) => {
+        const api = (chrome as unknown as { developerPrivate: ExtensionSettings }).developerPrivate;
+        if (allowed) await api.addHostPermission(id, '<all_urls>');
+        else await api.removeHostPermission(id, '<all_urls>');
+      },
+      { id: extensionId, allowed },
+    );
+  } finally {
+    await settings.close();
+  }
+}
+
 /** Reads the real side panel's text: it is not a Playwright page, so through the DevTools protocol. */
 export class SidePanelProbe {
   private constructor(private readonly cdp: CDPSession) {}
