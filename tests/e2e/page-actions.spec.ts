@@ -279,7 +279,8 @@ actionTest(
 
 // A real right-click grants `activeTab`, a dispatched one does not; pressing the toolbar button
 // grants it just the same. The image's site sends no CORS headers, so the fetch fails and the last
-// resort, a screenshot cropped to the image's box, reads it.
+// resort, a screenshot cropped to the image's box, reads it. The side panel opening beside the
+// page narrows it and the text reflows, which can move the photo out of view: the crop follows.
 actionTest(
   'with activeTab, a cross-origin JPEG without CORS is described from a crop of the screen',
   async ({ kit, extensionContext, extensionId, serviceWorker, sites, gateway }) => {
@@ -290,16 +291,18 @@ actionTest(
       srcUrl,
     });
     await expect.poll(() => lastChatRequest(gateway)?.images?.length, { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => kit.probe.text()).toContain('Image received: png 300x200');
+    // The box the page shows the 600×400 photo in, in device pixels.
+    const scale = await kit.article.evaluate(() => devicePixelRatio);
+    const [width, height] = [300 * scale, 200 * scale];
+    await expect.poll(() => kit.probe.text()).toContain(`Image received: png ${width}x${height}`);
     const received = lastChatRequest(gateway)?.images?.[0];
     expect(received?.bytes).toBeLessThanOrEqual(800 * 1024);
-    // The box the page shows the 600×400 photo in, at one device pixel per CSS pixel.
-    expect([received?.width, received?.height]).toEqual([300, 200]);
+    expect([received?.width, received?.height]).toEqual([width, height]);
 
     // The crop is the photo, edge to edge: its corners are the photo's, not the white page.
     const crop = PNG.sync.read(sentImage(gateway));
     const [topLeftRed, topLeftGreen, topLeftBlue] = meanColour(crop, 2, 2, 8);
-    const [bottomRightRed, bottomRightGreen] = meanColour(crop, 290, 190, 8);
+    const [bottomRightRed, bottomRightGreen] = meanColour(crop, width - 10, height - 10, 8);
     expect(topLeftRed).toBeLessThan(60);
     expect(topLeftGreen).toBeLessThan(60);
     expect(topLeftBlue).toBeGreaterThan(80);
