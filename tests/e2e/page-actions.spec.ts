@@ -10,6 +10,7 @@ import {
   pressToolbarButton,
   SidePanelProbe,
   tabOf,
+  withdrawAllSites,
 } from './page-actions';
 import { signInThroughPopup } from './session';
 import { ARTICLE_TEXT } from './site/server';
@@ -320,7 +321,7 @@ actionTest(
   async ({ kit, extensionContext, extensionId, serviceWorker, sites, gateway }) => {
     const srcUrl = await crossOriginPhoto(kit.article, sites.otherOrigin);
     const original = Buffer.from(await (await fetch(srcUrl)).arrayBuffer());
-    await allowOnAllSites(extensionContext, extensionId, true);
+    await allowOnAllSites(extensionContext, extensionId);
     try {
       await kit.article.bringToFront();
       await clickMenu(kit.relay, serviceWorker, kit.article, {
@@ -341,8 +342,7 @@ actionTest(
       expect((received?.width ?? 0) / (received?.height ?? 1)).toBeCloseTo(600 / 400, 2);
       expect(sentImage(gateway).equals(original)).toBe(true);
     } finally {
-      await serviceWorker.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
-      await allowOnAllSites(extensionContext, extensionId, false);
+      await withdrawAllSites(extensionContext, extensionId, serviceWorker);
     }
   },
 );

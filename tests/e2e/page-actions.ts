@@ -133,30 +133,54 @@ interface ExtensionSettings {
   removeHostPermission(extensionId: string, host: string): Promise<void>;
 }
 
-/**
- * Allows (or stops allowing) the extension on all sites in chrome://extensions, through that
- * page's own settings API. Allowed there, Chromium grants the extension's own request for
- * all-sites access at once instead of showing a prompt, which a headless browser cannot answer.
- */
-export async function allowOnAllSites(
+/** Runs `change` in chrome://extensions, with that page's own settings API. */
+async function inExtensionSettings(
   context: BrowserContext,
   extensionId: string,
-  allowed: boolean,
+  change: { add?: string[]; remove?: string[] },
 ): Promise<void> {
   const settings = await context.newPage();
   try {
     await settings.goto(`chrome://extensions/?id=${extensionId}`);
     await settings.evaluate(
-      async ({ id, allowed }) => {
+      async ({ id, add = [], remove = [] }) => {
         const api = (chrome as unknown as { developerPrivate: ExtensionSettings }).developerPrivate;
-        if (allowed) await api.addHostPermission(id, '<all_urls>');
-        else await api.removeHostPermission(id, '<all_urls>');
+        for (const host of remove) await api.removeHostPermission(id, host);
+        for (const host of add) await api.addHostPermission(id, host);
       },
-      { id: extensionId, allowed },
+      { id: extensionId, ...change },
     );
   } finally {
     await settings.close();
   }
+}
+
+/**
+ * Allows the extension on all sites in chrome://extensions. Allowed there, Chromium grants the
+ * extension's own request for all-sites access at once instead of showing a prompt, which a
+ * headless browser cannot answer.
+ */
+export function allowOnAllSites(context: BrowserContext, extensionId: string): Promise<void> {
+  return inExtensionSettings(context, extensionId, { add: ['<all_urls>'] });
+}
+
+/**
+ * Takes all-sites access away again, granted and allowed. Withdrawing `<all_urls>` withdraws every
+ * site it covers, the extension's own host permissions too: those are given back, as installed.
+ */
+export async function withdrawAllSites(
+  context: BrowserContext,
+  extensionId: string,
+  serviceWorker: Worker,
+): Promise<void> {
+  await serviceWorker.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
+  const own = await serviceWorker.evaluate(
+    () => chrome.runtime.getManifest().host_permissions ?? [],
+  );
+  await inExtensionSettings(context, extensionId, { remove: ['<all_urls>'], add: own });
+  await waitUntil('the extension has its own sites back', () =>
+    serviceWorker.evaluate((origins) => chrome.permissions.contains({ origins }), own),
+  );
 }
 
 /** Reads the real side panel's text: it is not a Playwright page, so through the DevTools protocol. */
