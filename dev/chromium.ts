@@ -1,4 +1,4 @@
-import { type BrowserContext, chromium } from '@playwright/test';
+import { type BrowserContext, chromium, type ViewportSize } from '@playwright/test';
 
 /** Where the Chromium used by tests, the tour and `npm start` lives, and how it is started. */
 export const CHROMIUM_PATH = process.env.PASSLIGHT_CHROMIUM ?? '/usr/bin/chromium';
@@ -22,14 +22,23 @@ export function extensionArgs(extensionDir: string): string[] {
   return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
 }
 
+export interface LaunchOptions {
+  /** More Chromium switches. */
+  args?: string[];
+  /** The size pages are shown at; `null` leaves each page the size of its window. */
+  viewport?: ViewportSize | null;
+}
+
 /** Headless Chromium with one unpacked extension loaded, on a profile folder (new or reused). */
 export function launchHeadlessWithExtension(
   profile: string,
   extensionDir: string,
+  { args = [], viewport }: LaunchOptions = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir)],
+    args: [...CHROMIUM_ARGS, ...extensionArgs(extensionDir), ...args],
+    ...(viewport === undefined ? {} : { viewport }),
   });
 }

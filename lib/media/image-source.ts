@@ -55,40 +55,75 @@ interface ImageBox {
   width: number;
   height: number;
   viewportWidth: number;
+  viewportHeight: number;
 }
 
-async function cropFromScreenshot({ srcUrl, tabId, frameId }: ImageLocation): Promise<Blob | null> {
-  try {
-    const tab = await browser.tabs.get(tabId);
-    if (!tab.active)
-      throw new ImageProblem('Switch to the tab with the image, then choose Describe image again.');
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] },
-      args: [srcUrl],
-      func: (url: string) => {
-        const image = [...document.images].find(
-          (candidate) => candidate.currentSrc === url || candidate.src === url,
-        );
-        if (!image) return null;
-        const box = image.getBoundingClientRect();
-        const outside =
-          box.bottom < 0 || box.top > innerHeight || box.right < 0 || box.left > innerWidth;
-        if (outside) image.scrollIntoView({ block: 'center', inline: 'center' });
-        const shown = image.getBoundingClientRect();
-        return {
-          left: shown.left,
-          top: shown.top,
-          width: shown.width,
-          height: shown.height,
-          viewportWidth: innerWidth,
-        };
-      },
+/**
+ * Runs in the page: the image's box in the viewport, in CSS pixels. A crop shows only what is on
+ * screen, so an image not wholly in view is scrolled to the middle first. The box is read once the
+ * page has drawn two frames in a row without it moving: a screenshot taken then shows the page as
+ * measured, not as it was before a scroll or a resize.
+ */
+async function locateInPage(url: string): Promise<ImageBox | null> {
+  const image = [...document.images].find(
+    (candidate) => candidate.currentSrc === url || candidate.src === url,
+  );
+  if (!image) return null;
+  const measure = (): ImageBox => {
+    const box = image.getBoundingClientRect();
+    return {
+      left: box.left,
+      top: box.top,
+      width: box.width,
+      height: box.height,
+      viewportWidth: innerWidth,
+      viewportHeight: innerHeight,
+    };
+  };
+  const same = (a: ImageBox, b: ImageBox) => JSON.stringify(a) === JSON.stringify(b);
+  // True once the page starts a frame; false if it draws none for a while (a busy or hidden page).
+  const nextFrame = () =>
+    new Promise<boolean>((resolve) => {
+      requestAnimationFrame(() => resolve(true));
+      setTimeout(() => resolve(false), 200);
     });
-    const box = frame?.result as ImageBox | null | undefined;
-    if (!box || box.width < 1 || box.height < 1) return null;
-    const screenshot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-    const bitmap = await createImageBitmap(await (await fetch(screenshot)).blob());
+  let box = measure();
+  const inView =
+    box.left >= 0 &&
+    box.top >= 0 &&
+    box.left + box.width <= box.viewportWidth &&
+    box.top + box.height <= box.viewportHeight;
+  if (!inView) image.scrollIntoView({ block: 'center', inline: 'center' });
+  let stillFrames = 0;
+  for (let tries = 0; tries < 15 && stillFrames < 2; tries++) {
+    const drawn = await nextFrame();
+    const again = measure();
+    stillFrames = drawn && same(again, box) ? stillFrames + 1 : 0;
+    box = again;
+  }
+  return box;
+}
+
+async function locate({ srcUrl, tabId, frameId }: ImageLocation): Promise<ImageBox | null> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] },
+    args: [srcUrl],
+    func: locateInPage,
+  });
+  return (frame?.result as ImageBox | null | undefined) ?? null;
+}
+
+function sameBox(a: ImageBox, b: ImageBox): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The box cut out of a screenshot of the viewport it was measured in; null if it is not one. */
+async function cropTo(screenshot: string, box: ImageBox): Promise<Blob | null> {
+  const bitmap = await createImageBitmap(await (await fetch(screenshot)).blob());
+  try {
     const scale = bitmap.width / box.viewportWidth; // device pixels per CSS pixel
+    // A screenshot of a viewport of another shape was taken after the page was resized.
+    if (Math.abs(bitmap.height / scale - box.viewportHeight) > 1) return null;
     const left = Math.max(0, Math.round(box.left * scale));
     const top = Math.max(0, Math.round(box.top * scale));
     const width = Math.min(bitmap.width - left, Math.round(box.width * scale));
@@ -96,8 +131,34 @@ async function cropFromScreenshot({ srcUrl, tabId, frameId }: ImageLocation): Pr
     if (width < 1 || height < 1) return null;
     const canvas = new OffscreenCanvas(width, height);
     canvas.getContext('2d')?.drawImage(bitmap, left, top, width, height, 0, 0, width, height);
-    bitmap.close();
     return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Chromium allows an extension two screenshots a second. */
+const CAPTURE_INTERVAL_MS = 600;
+
+async function cropFromScreenshot(location: ImageLocation): Promise<Blob | null> {
+  try {
+    const tab = await browser.tabs.get(location.tabId);
+    if (!tab.active)
+      throw new ImageProblem('Switch to the tab with the image, then choose Describe image again.');
+    // The page can move while the screenshot is taken (the side panel opening beside it narrows
+    // it and the text reflows): the box is measured again after, and the crop made only when
+    // nothing moved.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, CAPTURE_INTERVAL_MS));
+      const box = await locate(location);
+      if (!box || box.width < 1 || box.height < 1) return null;
+      const screenshot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      const after = await locate(location);
+      if (!after || !sameBox(box, after)) continue;
+      const crop = await cropTo(screenshot, box);
+      if (crop) return crop;
+    }
+    return null;
   } catch (error) {
     if (error instanceof ImageProblem) throw error;
     return null;

@@ -31,9 +31,18 @@ interface TestFixtures {
   openExtensionPage: (file: string) => Promise<Page>;
 }
 
-/** Chromium with the test build loaded, on the given profile folder (new or reused). */
+/**
+ * Chromium with the test build loaded, on the given profile folder (new or reused). The DevTools
+ * `Extensions` domain lets a test press the extension's toolbar button (Playwright already talks
+ * to Chromium over a pipe, the other thing that domain needs). Pages keep their window's size, as
+ * for a person: an emulated viewport would not be what `tabs.captureVisibleTab` sees, and a
+ * side panel opening narrows the real page, not an emulated one.
+ */
 export function launchWithExtension(profile: string): Promise<BrowserContext> {
-  return launchHeadlessWithExtension(profile, extensionOutputDir('test'));
+  return launchHeadlessWithExtension(profile, extensionOutputDir('test'), {
+    args: ['--enable-unsafe-extension-debugging'],
+    viewport: null,
+  });
 }
 
 /** The extension tab opened at install, which may appear before or after launch returns. */

@@ -1,7 +1,17 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { PNG } from 'pngjs';
 import type { Gateway } from '../../dev/gateway';
 import { expect, test } from './fixtures';
-import { clickMenu, installMenuRelay, openRelayPage, SidePanelProbe, tabOf } from './page-actions';
+import {
+  allowOnAllSites,
+  clickMenu,
+  installMenuRelay,
+  openRelayPage,
+  pressToolbarButton,
+  SidePanelProbe,
+  tabOf,
+  withdrawAllSites,
+} from './page-actions';
 import { signInThroughPopup } from './session';
 import { ARTICLE_TEXT } from './site/server';
 
@@ -220,23 +230,120 @@ actionTest(
   },
 );
 
-// A real right-click grants `activeTab`, which lets the last resort (a screenshot cropped to the
-// image) read an image from a site that shares nothing. A dispatched click grants nothing, and a
-// headless browser cannot answer the all-sites permission prompt: here the honest outcome is a
-// clear message, with no request sent.
+/** The image the gateway received in the last chat request, as sent. */
+function sentImage(gateway: Gateway): Buffer {
+  const body = lastChatRequest(gateway)?.body as
+    | { messages?: Array<{ content: unknown }> }
+    | undefined;
+  const parts = (body?.messages?.at(-1)?.content ?? []) as Array<{
+    image_url?: { url?: string };
+  }>;
+  const url = parts.find((part) => part.image_url?.url)?.image_url?.url ?? '';
+  return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+}
+
+/** The mean colour of a square of `size` pixels at (x, y) of a PNG. */
+function meanColour(png: PNG, x: number, y: number, size: number): [number, number, number] {
+  const sum = [0, 0, 0];
+  for (let row = y; row < y + size; row++) {
+    for (let column = x; column < x + size; column++) {
+      const i = (row * png.width + column) * 4;
+      for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (png.data[i + c] ?? 0);
+    }
+  }
+  return sum.map((total) => Math.round(total / (size * size))) as [number, number, number];
+}
+
+async function crossOriginPhoto(article: Page, otherOrigin: string): Promise<string> {
+  const srcUrl = await article
+    .locator('#other')
+    .evaluate((element: HTMLImageElement) => element.currentSrc);
+  expect(new URL(srcUrl).origin).toBe(otherOrigin);
+  return srcUrl;
+}
+
+// A dispatched click grants nothing, and a headless browser cannot answer the all-sites permission
+// prompt: with neither `activeTab` nor access to the site, the honest outcome is a clear message,
+// with no request sent.
 actionTest(
   'an image from a site that shares nothing, without activeTab, gets a clear message',
   async ({ kit, serviceWorker, sites, gateway }) => {
-    const srcUrl = await kit.article
-      .locator('#other')
-      .evaluate((element: HTMLImageElement) => element.currentSrc);
-    expect(new URL(srcUrl).origin).toBe(sites.otherOrigin);
+    const srcUrl = await crossOriginPhoto(kit.article, sites.otherOrigin);
     await clickMenu(kit.relay, serviceWorker, kit.article, {
       menuItemId: 'passlight-describe-image',
       srcUrl,
     });
     await expect.poll(() => kit.probe.text()).toContain('Passlight could not read this image');
     expect(lastChatRequest(gateway)).toBeUndefined();
+  },
+);
+
+// A real right-click grants `activeTab`, a dispatched one does not; pressing the toolbar button
+// grants it just the same. The image's site sends no CORS headers, so the fetch fails and the last
+// resort, a screenshot cropped to the image's box, reads it. The side panel opening beside the
+// page narrows it and the text reflows, which can move the photo out of view: the crop follows.
+actionTest(
+  'with activeTab, a cross-origin JPEG without CORS is described from a crop of the screen',
+  async ({ kit, extensionContext, extensionId, serviceWorker, sites, gateway }) => {
+    const srcUrl = await crossOriginPhoto(kit.article, sites.otherOrigin);
+    await pressToolbarButton(extensionContext, extensionId, kit.article);
+    await clickMenu(kit.relay, serviceWorker, kit.article, {
+      menuItemId: 'passlight-describe-image',
+      srcUrl,
+    });
+    await expect.poll(() => lastChatRequest(gateway)?.images?.length, { timeout: 20_000 }).toBe(1);
+    // The box the page shows the 600×400 photo in, in device pixels.
+    const scale = await kit.article.evaluate(() => devicePixelRatio);
+    const [width, height] = [300 * scale, 200 * scale];
+    await expect.poll(() => kit.probe.text()).toContain(`Image received: png ${width}x${height}`);
+    const received = lastChatRequest(gateway)?.images?.[0];
+    expect(received?.bytes).toBeLessThanOrEqual(800 * 1024);
+    expect([received?.width, received?.height]).toEqual([width, height]);
+
+    // The crop is the photo, edge to edge: its corners are the photo's, not the white page.
+    const crop = PNG.sync.read(sentImage(gateway));
+    const [topLeftRed, topLeftGreen, topLeftBlue] = meanColour(crop, 2, 2, 8);
+    const [bottomRightRed, bottomRightGreen] = meanColour(crop, width - 10, height - 10, 8);
+    expect(topLeftRed).toBeLessThan(60);
+    expect(topLeftGreen).toBeLessThan(60);
+    expect(topLeftBlue).toBeGreaterThan(80);
+    expect(topLeftBlue).toBeLessThan(130);
+    expect(bottomRightRed).toBeGreaterThan(170);
+    expect(bottomRightGreen).toBeGreaterThan(170);
+  },
+);
+
+// Allowed on all sites (in chrome://extensions, standing in for the permission prompt a headless
+// browser cannot answer), the click's own request for access succeeds and the fetch reads the
+// image's own bytes, CORS or not.
+actionTest(
+  'allowed on all sites, a cross-origin JPEG without CORS is sent as its own bytes',
+  async ({ kit, extensionContext, extensionId, serviceWorker, sites, gateway }) => {
+    const srcUrl = await crossOriginPhoto(kit.article, sites.otherOrigin);
+    const original = Buffer.from(await (await fetch(srcUrl)).arrayBuffer());
+    await allowOnAllSites(extensionContext, extensionId);
+    try {
+      await kit.article.bringToFront();
+      await clickMenu(kit.relay, serviceWorker, kit.article, {
+        menuItemId: 'passlight-describe-image',
+        srcUrl,
+      });
+      await expect
+        .poll(() => lastChatRequest(gateway)?.images?.length, { timeout: 20_000 })
+        .toBe(1);
+      await expect.poll(() => kit.probe.text()).toContain('Image received: jpeg 600x400');
+      expect(
+        await serviceWorker.evaluate(() =>
+          chrome.permissions.contains({ origins: ['<all_urls>'] }),
+        ),
+      ).toBe(true);
+      const received = lastChatRequest(gateway)?.images?.[0];
+      expect(received?.bytes).toBeLessThanOrEqual(800 * 1024);
+      expect((received?.width ?? 0) / (received?.height ?? 1)).toBeCloseTo(600 / 400, 2);
+      expect(sentImage(gateway).equals(original)).toBe(true);
+    } finally {
+      await withdrawAllSites(extensionContext, extensionId, serviceWorker);
+    }
   },
 );
 

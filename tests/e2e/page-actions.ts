@@ -81,6 +81,108 @@ export async function clickMenu(
   await relay.getByRole('button', { name: 'relay' }).click();
 }
 
+/** Runs `check` until it returns true, for at most ten seconds. */
+async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting until ${what}.`);
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `page`, as a person would, then
+ * closes the popup it opened, as clicking back on the page does. Chromium grants `activeTab` for
+ * that tab on the press, as it does for a real right-click (which a dispatched one cannot do).
+ * DevTools' `Extensions.triggerAction` runs the same code as a click on the button.
+ */
+export async function pressToolbarButton(
+  context: BrowserContext,
+  extensionId: string,
+  page: Page,
+): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser to press the toolbar button in.');
+  const devtools = await browser.newBrowserCDPSession();
+  try {
+    const targets = async () =>
+      (await devtools.send('Target.getTargets', { filter: [{ type: 'tab' }, { type: 'page' }] }))
+        .targetInfos;
+    const tabs = (await targets()).filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`Expected one tab showing ${page.url()}.`);
+    await devtools.send('Extensions.triggerAction', {
+      id: extensionId,
+      targetId: tabs[0]?.targetId ?? '',
+    });
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    let popupId = '';
+    await waitUntil('the popup opened', async () => {
+      popupId = (await targets()).find((t) => t.url === popupUrl)?.targetId ?? '';
+      return popupId !== '';
+    });
+    await devtools.send('Target.closeTarget', { targetId: popupId });
+  } finally {
+    await devtools.detach();
+  }
+}
+
+/** The part of chrome://extensions' own settings API these tests use. */
+interface ExtensionSettings {
+  addHostPermission(extensionId: string, host: string): Promise<void>;
+  removeHostPermission(extensionId: string, host: string): Promise<void>;
+}
+
+/** Runs `change` in chrome://extensions, with that page's own settings API. */
+async function inExtensionSettings(
+  context: BrowserContext,
+  extensionId: string,
+  change: { add?: string[]; remove?: string[] },
+): Promise<void> {
+  const settings = await context.newPage();
+  try {
+    await settings.goto(`chrome://extensions/?id=${extensionId}`);
+    await settings.evaluate(
+      async ({ id, add = [], remove = [] }) => {
+        const api = (chrome as unknown as { developerPrivate: ExtensionSettings }).developerPrivate;
+        for (const host of remove) await api.removeHostPermission(id, host);
+        for (const host of add) await api.addHostPermission(id, host);
+      },
+      { id: extensionId, ...change },
+    );
+  } finally {
+    await settings.close();
+  }
+}
+
+/**
+ * Allows the extension on all sites in chrome://extensions. Allowed there, Chromium grants the
+ * extension's own request for all-sites access at once instead of showing a prompt, which a
+ * headless browser cannot answer.
+ */
+export function allowOnAllSites(context: BrowserContext, extensionId: string): Promise<void> {
+  return inExtensionSettings(context, extensionId, { add: ['<all_urls>'] });
+}
+
+/**
+ * Takes all-sites access away again, granted and allowed. Withdrawing `<all_urls>` withdraws every
+ * site it covers, the extension's own host permissions too: those are given back, as installed.
+ */
+export async function withdrawAllSites(
+  context: BrowserContext,
+  extensionId: string,
+  serviceWorker: Worker,
+): Promise<void> {
+  await serviceWorker.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
+  const own = await serviceWorker.evaluate(
+    () => chrome.runtime.getManifest().host_permissions ?? [],
+  );
+  await inExtensionSettings(context, extensionId, { remove: ['<all_urls>'], add: own });
+  await waitUntil('the extension has its own sites back', () =>
+    serviceWorker.evaluate((origins) => chrome.permissions.contains({ origins }), own),
+  );
+}
+
 /** Reads the real side panel's text: it is not a Playwright page, so through the DevTools protocol. */
 export class SidePanelProbe {
   private constructor(private readonly cdp: CDPSession) {}
