@@ -80,6 +80,7 @@ async function locateInPage(url: string): Promise<ImageBox | null> {
       viewportHeight: innerHeight,
     };
   };
+  // Its own copy of sameBox: a function injected into the page can use nothing from outside.
   const same = (a: ImageBox, b: ImageBox) => JSON.stringify(a) === JSON.stringify(b);
   // True once the page starts a frame; false if it draws none for a while (a busy or hidden page).
   const nextFrame = () =>

@@ -26,6 +26,15 @@ test('the service worker starts with the fixed development ID and least permissi
   );
 });
 
+test('both keyboard commands have their shortcut in a fresh profile', async ({ serviceWorker }) => {
+  const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
+  const shortcuts = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
+  expect(shortcuts).toMatchObject({
+    'open-side-panel': 'Alt+Shift+Y',
+    'explain-selection': 'Alt+Shift+E',
+  });
+});
+
 test('the popup renders its signed-out state', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('heading', { name: 'AI on any page' })).toBeVisible();
