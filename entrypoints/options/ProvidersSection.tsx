@@ -68,6 +68,8 @@ export function ProvidersSection() {
                 value={provider.id}
                 checked={activeId.value === provider.id}
                 onChange={() => {
+                  // Shown at once: waiting for the storage watch would uncheck it for a moment.
+                  activeId.value = provider.id;
                   status.value = '';
                   void activeProviderId.setValue(provider.id);
                 }}
