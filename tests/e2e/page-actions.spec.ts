@@ -422,10 +422,14 @@ actionTest(
         (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
     );
     expect(offscreen).toBe(1);
-    const speech = gateway.control.requests().filter((r) => r.path === '/oauth2/v1/audio/speech');
-    expect((speech[0]?.body as { input?: string } | undefined)?.input).toContain(
-      'sentence number 1',
-    );
+    // "Reading aloud" shows while the first segment is being fetched: wait for its request.
+    const firstInput = () =>
+      (
+        gateway.control.requests().find((r) => r.path === '/oauth2/v1/audio/speech')?.body as
+          | { input?: string }
+          | undefined
+      )?.input;
+    await expect.poll(firstInput).toContain('sentence number 1');
 
     const popup = await openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Stop reading aloud' }).click();
