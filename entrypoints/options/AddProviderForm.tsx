@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { CopyButton } from '../../components/CopyButton';
+import { TextField } from '../../components/TextField';
 import { AuthError } from '../../lib/auth/errors';
 import type { Provider } from '../../lib/auth/provider';
 import type { TokenDialect } from '../../lib/auth/token-dialect';
@@ -104,19 +105,15 @@ export function AddProviderForm({
     form.value = EMPTY_FORM;
   };
 
-  const field = (name: keyof ProviderForm) => ({
+  /** The TextField props of one form field: its value, its setter and its error. */
+  const field = (name: Exclude<keyof ProviderForm, 'tokenDialect'>) => ({
+    id: `provider-${name}`,
     value: form.value[name],
-    onInput: (event: { currentTarget: { value: string } }) => {
-      form.value = { ...form.value, [name]: event.currentTarget.value };
+    onValue: (value: string) => {
+      form.value = { ...form.value, [name]: value };
     },
-    'aria-invalid': errors.value[name] !== undefined,
-    'aria-describedby': `provider-${name}-hint`,
+    error: errors.value[name],
   });
-  const hint = (name: keyof ProviderForm, text: string) => (
-    <span id={`provider-${name}-hint`} class={errors.value[name] ? 'hint status-error' : 'hint'}>
-      {errors.value[name] ?? text}
-    </span>
-  );
   const redirectUri = browser.identity.getRedirectURL(providerIdFor(form.value.name, takenIds));
 
   return (
@@ -158,24 +155,14 @@ export function AddProviderForm({
       {facts.value ? (
         <form class="options-form confirm-provider" onSubmit={add} noValidate>
           <IssuerSummary facts={facts.value} />
-          <div class="field">
-            <label for="provider-name">Name</label>
-            <input id="provider-name" type="text" autoComplete="off" {...field('name')} />
-            {hint('name', 'Shown on the Sign in button.')}
-          </div>
-          <div class="field">
-            <label for="provider-apiBase">API base URL</label>
-            <input
-              id="provider-apiBase"
-              type="url"
-              inputMode="url"
-              spellcheck={false}
-              autoComplete="off"
-              placeholder="https://api.example.com/v1"
-              {...field('apiBase')}
-            />
-            {hint('apiBase', 'Where its OpenAI-compatible API answers (…/chat/completions).')}
-          </div>
+          <TextField label="Name" hint="Shown on the Sign in button." {...field('name')} />
+          <TextField
+            label="API base URL"
+            url
+            placeholder="https://api.example.com/v1"
+            hint="Where its OpenAI-compatible API answers (…/chat/completions)."
+            {...field('apiBase')}
+          />
           <div class="field">
             <label for="redirect-new">Redirect URI to register</label>
             <div class="redirect-row">
@@ -185,28 +172,16 @@ export function AddProviderForm({
               <CopyButton text={redirectUri} label="Copy the new provider’s redirect URI" />
             </div>
           </div>
-          <div class="field">
-            <label for="provider-clientId">Client ID</label>
-            <input
-              id="provider-clientId"
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              {...field('clientId')}
-            />
-            {hint('clientId', 'The public client you registered with that redirect URI.')}
-          </div>
-          <div class="field">
-            <label for="provider-scopes">Scopes</label>
-            <input
-              id="provider-scopes"
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              {...field('scopes')}
-            />
-            {hint('scopes', 'Separated by spaces; proposed from what the server offers.')}
-          </div>
+          <TextField
+            label="Client ID"
+            hint="The public client you registered with that redirect URI."
+            {...field('clientId')}
+          />
+          <TextField
+            label="Scopes"
+            hint="Separated by spaces; proposed from what the server offers."
+            {...field('scopes')}
+          />
           {facts.value.knownDialect ? null : (
             <div class="field">
               <label for="provider-tokenDialect">Token request style</label>

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandHeader } from '../../components/BrandHeader';
 import { CopyButton } from '../../components/CopyButton';
+import { TextField } from '../../components/TextField';
 import { AIPASS_REDIRECT_PATH } from '../../lib/auth/redirect-uri';
 import { checkClientId } from '../../lib/config/client-id';
 import { checkServerUrl, originPattern } from '../../lib/config/server-url';
@@ -80,46 +81,31 @@ export function OptionsPage() {
             Passlight signs in to this server with OAuth. Change these only if you run your own AI
             Pass-compatible server or registered your own OAuth client.
           </p>
-          <div class="field">
-            <label for="server-url">Server URL</label>
-            <input
-              id="server-url"
-              type="url"
-              inputMode="url"
-              spellcheck={false}
-              autoComplete="off"
-              value={serverUrl.value}
-              onInput={(e) => {
-                serverUrl.value = e.currentTarget.value;
-              }}
-              aria-invalid={serverError.value !== ''}
-              aria-describedby="server-url-hint"
-            />
-            <span id="server-url-hint" class={serverError.value ? 'hint status-error' : 'hint'}>
-              {serverError.value || `Default: ${BUILD_DEFAULTS.serverUrl}`}
-            </span>
-          </div>
-          <div class="field">
-            <label for="client-id">Client ID</label>
-            <input
-              id="client-id"
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              value={clientId.value}
-              onInput={(e) => {
-                clientId.value = e.currentTarget.value;
-              }}
-              aria-invalid={clientError.value !== ''}
-              aria-describedby="client-id-hint"
-            />
-            <span id="client-id-hint" class={clientError.value ? 'hint status-error' : 'hint'}>
-              {clientError.value ||
-                (BUILD_DEFAULTS.clientId
-                  ? `Default: ${BUILD_DEFAULTS.clientId}`
-                  : 'The ID AI Pass gave you when you registered your OAuth client.')}
-            </span>
-          </div>
+          <TextField
+            id="server-url"
+            label="Server URL"
+            url
+            value={serverUrl.value}
+            onValue={(value) => {
+              serverUrl.value = value;
+            }}
+            hint={`Default: ${BUILD_DEFAULTS.serverUrl}`}
+            error={serverError.value}
+          />
+          <TextField
+            id="client-id"
+            label="Client ID"
+            value={clientId.value}
+            onValue={(value) => {
+              clientId.value = value;
+            }}
+            hint={
+              BUILD_DEFAULTS.clientId
+                ? `Default: ${BUILD_DEFAULTS.clientId}`
+                : 'The ID AI Pass gave you when you registered your OAuth client.'
+            }
+            error={clientError.value}
+          />
           <div class="options-actions">
             <button type="submit" class="btn btn-primary">
               Save
