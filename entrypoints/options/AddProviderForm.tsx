@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { CopyButton } from '../../components/CopyButton';
+import { RedirectUri } from '../../components/RedirectUri';
 import { TextField } from '../../components/TextField';
 import { AuthError } from '../../lib/auth/errors';
 import type { Provider } from '../../lib/auth/provider';
@@ -165,12 +165,11 @@ export function AddProviderForm({
           />
           <div class="field">
             <label for="redirect-new">Redirect URI to register</label>
-            <div class="redirect-row">
-              <code id="redirect-new" class="redirect-uri">
-                {redirectUri}
-              </code>
-              <CopyButton text={redirectUri} label="Copy the new provider’s redirect URI" />
-            </div>
+            <RedirectUri
+              id="redirect-new"
+              uri={redirectUri}
+              label="Copy the new provider’s redirect URI"
+            />
           </div>
           <TextField
             label="Client ID"

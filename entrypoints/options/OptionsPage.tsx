@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandHeader } from '../../components/BrandHeader';
-import { CopyButton } from '../../components/CopyButton';
+import { RedirectUri } from '../../components/RedirectUri';
 import { TextField } from '../../components/TextField';
 import { AIPASS_REDIRECT_PATH } from '../../lib/auth/redirect-uri';
 import { checkClientId } from '../../lib/config/client-id';
@@ -127,12 +127,7 @@ export function OptionsPage() {
           <p class="muted">
             When you register an OAuth client with AI Pass, give it exactly this redirect URI:
           </p>
-          <div class="redirect-row">
-            <code id="redirect-uri" class="redirect-uri">
-              {redirectUri}
-            </code>
-            <CopyButton text={redirectUri} label="Copy the redirect URI" />
-          </div>
+          <RedirectUri id="redirect-uri" uri={redirectUri} label="Copy the redirect URI" />
         </section>
         <ProvidersSection />
         <StaySignedIn />

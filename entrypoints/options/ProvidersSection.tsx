@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CopyButton } from '../../components/CopyButton';
+import { RedirectUri } from '../../components/RedirectUri';
 import { AIPASS_PROVIDER_ID, type Provider } from '../../lib/auth/provider';
 import type { TokenDialect } from '../../lib/auth/token-dialect';
 import {
@@ -118,10 +118,7 @@ function ProviderDetails({ provider, onRemove }: { provider: Provider; onRemove:
           <dd>{DIALECT_NAMES[provider.tokenDialect]}</dd>
         </div>
       </dl>
-      <div class="redirect-row">
-        <code class="redirect-uri">{redirectUri}</code>
-        <CopyButton text={redirectUri} label={`Copy the redirect URI of ${provider.name}`} />
-      </div>
+      <RedirectUri uri={redirectUri} label={`Copy the redirect URI of ${provider.name}`} />
       <button type="button" class="btn" onClick={onRemove}>
         Remove {provider.name}
       </button>

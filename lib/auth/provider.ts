@@ -33,7 +33,7 @@ export interface Provider {
 export type ProviderSummary = Pick<Provider, 'id' | 'name' | 'issuer' | 'hasBalance'>;
 
 export const AIPASS_PROVIDER_ID = AIPASS_REDIRECT_PATH;
-export const AIPASS_SCOPES = ['api:access', 'profile:read'];
+const AIPASS_SCOPES = ['api:access', 'profile:read'];
 
 export function aipassProvider(settings: ProviderSettings): Provider {
   return {

@@ -4,7 +4,7 @@
  * and treat a second use of an old one as theft.
  */
 import * as oauth from 'oauth4webapi';
-import { loadActiveProvider } from '../config/providers';
+import { activeProviderId } from '../config/providers';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { oauthClient, transportOptions } from './provider';
@@ -43,7 +43,9 @@ function grantOf({ accessToken, provider }: StoredSession): AccessGrant {
  * the newer token is returned.
  */
 export async function getAccessToken(failedToken?: string): Promise<AccessGrant> {
-  const { id } = await loadActiveProvider();
+  // Before every API call: the id alone, one read (removing a provider resets it, so it never
+  // names one that is gone).
+  const id = await activeProviderId.getValue();
   const session = await sessionTokens(id).getValue();
   if (!session) throw await signedOutError();
   const mustRefresh = failedToken

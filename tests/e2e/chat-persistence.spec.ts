@@ -2,26 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { expect, launchWithExtension, test } from './fixtures';
+import { expect, launchOnProfile, test } from './fixtures';
 import { ask, lastAnswer, openSignedInPanel } from './session';
 
 test('conversations survive closing the panel and restarting the browser', async ({ gateway }) => {
   const profile = await mkdtemp(path.join(tmpdir(), 'passlight-restart-'));
   try {
-    let context = await launchWithExtension(profile);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-    await worker.evaluate(
-      (url) => chrome.storage.local.set({ 'settings.serverUrl': url }),
-      gateway.url,
-    );
-    const open = async (file: string) => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${file}`);
-      return page;
-    };
+    let browser = await launchOnProfile(profile, gateway.url);
 
-    let panel = await openSignedInPanel(context, open);
+    let panel = await openSignedInPanel(browser.context, browser.open);
     gateway.control.setReply('First answer.');
     await ask(panel, 'First question');
     await expect(lastAnswer(panel).locator('.markdown')).toHaveText('First answer.');
@@ -31,13 +20,12 @@ test('conversations survive closing the panel and restarting the browser', async
     await expect(lastAnswer(panel).locator('.markdown')).toHaveText('Second answer.');
 
     await panel.close();
-    panel = await open('sidepanel.html');
+    panel = await browser.open('sidepanel.html');
     await expect(lastAnswer(panel).locator('.markdown')).toHaveText('Second answer.');
 
-    await context.close();
-    context = await launchWithExtension(profile);
-    panel = await context.newPage();
-    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await browser.context.close();
+    browser = await launchOnProfile(profile);
+    panel = await browser.open('sidepanel.html');
     await expect(panel.locator('.question-text')).toHaveText('Second question');
     await expect(lastAnswer(panel).locator('.markdown')).toHaveText('Second answer.');
     await panel.getByRole('button', { name: 'Conversations' }).click();
@@ -51,7 +39,7 @@ test('conversations survive closing the panel and restarting the browser', async
       .first()
       .click();
     await expect(lastAnswer(panel).locator('.markdown')).toHaveText('First answer.');
-    await context.close();
+    await browser.context.close();
   } finally {
     await rm(profile, { recursive: true, force: true });
   }

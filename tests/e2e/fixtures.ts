@@ -45,6 +45,35 @@ export function launchWithExtension(profile: string): Promise<BrowserContext> {
   });
 }
 
+/** A browser on a profile of the test's own, for restarts: its worker, and its pages by file. */
+export interface ProfileBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  open: (file: string) => Promise<Page>;
+}
+
+/** Launches on `profile`; with `gatewayUrl`, the extension is pointed at that gateway first. */
+export async function launchOnProfile(
+  profile: string,
+  gatewayUrl?: string,
+): Promise<ProfileBrowser> {
+  const context = await launchWithExtension(profile);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  if (gatewayUrl) {
+    await worker.evaluate(
+      (url) => chrome.storage.local.set({ 'settings.serverUrl': url }),
+      gatewayUrl,
+    );
+  }
+  const open = async (file: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${file}`);
+    return page;
+  };
+  return { context, worker, open };
+}
+
 /** The extension tab opened at install, which may appear before or after launch returns. */
 async function waitForInstallTab(context: BrowserContext): Promise<string> {
   const deadline = Date.now() + 15_000;

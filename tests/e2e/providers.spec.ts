@@ -19,7 +19,7 @@ import {
   startMalformedIssuer,
   storedTokens,
 } from './providers';
-import { ask, lastAnswer, redirectSignInWindow, sessionStorage } from './session';
+import { ask, lastAnswer, openSignInWindow, redirectSignInWindow, sessionStorage } from './session';
 
 test('an OpenID Connect provider: sign in, stream, refresh after expiry, sign out with revocation', async ({
   extensionContext,
@@ -33,9 +33,7 @@ test('an OpenID Connect provider: sign in, stream, refresh after expiry, sign ou
     await expect(options.getByRole('radio', { name: /^AI Stats/ })).toBeChecked();
 
     const popup = await openExtensionPage('popup.html');
-    const authWindow = extensionContext.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();
-    const authPage = await authWindow;
+    const authPage = await openSignInWindow(extensionContext, popup, 'AI Stats');
     const attempt = (await sessionStorage(serviceWorker))['auth.pending'] as {
       nonce?: string;
       redirectUri: string;
@@ -110,9 +108,9 @@ test("the local gateway in Agnic's dialect: JSON snake_case token requests, then
     });
 
     const popup = await openExtensionPage('popup.html');
-    const authWindow = extensionContext.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Sign in with Agnic' }).click();
-    await (await authWindow).getByRole('button', { name: 'Authorize' }).click();
+    await (await openSignInWindow(extensionContext, popup, 'Agnic'))
+      .getByRole('button', { name: 'Authorize' })
+      .click();
     await expect(popup.getByText('Ada Lovelace')).toBeVisible();
     const tokenBodies = () =>
       agnic.control
@@ -170,9 +168,7 @@ test('with two providers, a response naming the other issuer or arriving on its 
 
     const popup = await openExtensionPage('popup.html');
     const tryAnswer = async (answer: (state: string) => string) => {
-      const authWindow = extensionContext.waitForEvent('page');
-      await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();
-      const authPage = await authWindow;
+      const authPage = await openSignInWindow(extensionContext, popup, 'AI Stats');
       const { state } = (await sessionStorage(serviceWorker))['auth.pending'] as { state: string };
       await redirectSignInWindow(authPage, answer(state));
       await expect(popup.getByRole('alert')).toContainText('did not match this attempt');
@@ -203,9 +199,7 @@ test('a code whose ID token carries another nonce than the attempt’s is refuse
     const options = await openExtensionPage('options.html');
     await addOpenIdProvider(options, provider, `${provider.issuer}/v1`);
     const popup = await openExtensionPage('popup.html');
-    const authWindow = extensionContext.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();
-    const authPage = await authWindow;
+    const authPage = await openSignInWindow(extensionContext, popup, 'AI Stats');
     const attempt = (await sessionStorage(serviceWorker))['auth.pending'] as {
       state: string;
       codeVerifier: string;

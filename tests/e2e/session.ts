@@ -3,9 +3,13 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Clicks Sign in in the popup; resolves with the sign-in window `launchWebAuthFlow` opens. */
-export async function openSignInWindow(context: BrowserContext, popup: Page): Promise<Page> {
+export async function openSignInWindow(
+  context: BrowserContext,
+  popup: Page,
+  providerName = 'AI Pass',
+): Promise<Page> {
   const authWindow = context.waitForEvent('page');
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
+  await popup.getByRole('button', { name: `Sign in with ${providerName}` }).click();
   return authWindow;
 }
 

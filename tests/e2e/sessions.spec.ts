@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startOidcStack } from '../../dev/oidc/stack';
-import { expect, launchWithExtension, test } from './fixtures';
+import { expect, launchOnProfile, test } from './fixtures';
 import { addOpenIdProvider, storedTokens } from './providers';
-import { signInThroughPopup } from './session';
+import { openSignInWindow, signInThroughPopup } from './session';
 
 test('each provider keeps its own session: switching back needs no new sign-in', async ({
   extensionContext,
@@ -22,9 +22,9 @@ test('each provider keeps its own session: switching back needs no new sign-in',
     await addOpenIdProvider(options, stack.provider, `${stack.gateway.url}/oauth2/v1`);
     // The new provider has no session yet; AI Pass's is still there, untouched.
     await expect(popup.getByRole('button', { name: 'Sign in with AI Stats' })).toBeVisible();
-    const authWindow = extensionContext.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Sign in with AI Stats' }).click();
-    await (await authWindow).getByRole('button', { name: 'Authorize' }).click();
+    await (await openSignInWindow(extensionContext, popup, 'AI Stats'))
+      .getByRole('button', { name: 'Authorize' })
+      .click();
     await expect(popup.getByText('Signed in with AI Stats')).toBeVisible();
 
     await options.getByRole('radio', { name: /^AI Pass/ }).check();
@@ -48,38 +48,28 @@ test('with Stay signed in, a browser restart brings the session back without a w
 }) => {
   const profile = await mkdtemp(path.join(tmpdir(), 'passlight-stay-'));
   try {
-    let context = await launchWithExtension(profile);
-    let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-    await worker.evaluate(
-      (url) => chrome.storage.local.set({ 'settings.serverUrl': url }),
-      gateway.url,
-    );
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    let browser = await launchOnProfile(profile, gateway.url);
+    const options = await browser.open('options.html');
     await options
       .getByRole('switch', { name: 'Stay signed in after the browser restarts' })
       .check();
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await signInThroughPopup(context, popup);
-    const before = await storedTokens(worker, 'aipass');
-    await context.close();
+    const popup = await browser.open('popup.html');
+    await signInThroughPopup(browser.context, popup);
+    const before = await storedTokens(browser.worker, 'aipass');
+    await browser.context.close();
 
     gateway.control.clearRequests();
-    context = await launchWithExtension(profile);
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const restored = await context.newPage();
-    await restored.goto(`chrome-extension://${extensionId}/popup.html`);
+    browser = await launchOnProfile(profile);
+    const restored = await browser.open('popup.html');
     await expect(restored.getByText('Ada Lovelace')).toBeVisible();
     // The kept refresh token was spent for a new pair; no sign-in page was asked for.
-    const after = await storedTokens(worker, 'aipass');
+    const after = await storedTokens(browser.worker, 'aipass');
     expect(after?.refreshToken).toBeTruthy();
     expect(after?.refreshToken).not.toBe(before?.refreshToken);
     const paths = gateway.control.requests().map((r) => r.path);
     expect(paths).toContain('/oauth2/token');
     expect(paths).not.toContain('/oauth2/authorize');
-    await context.close();
+    await browser.context.close();
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
