@@ -6,6 +6,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildExtension } from '../build-extension';
 import { launchHeadlessWithExtension } from '../chromium';
 import { DEMO_CLIENT, type Gateway, startGateway } from '../gateway';
+import { addEmptyPage } from './first-paint';
 
 export interface BenchBrowser {
   gateway: Gateway;
@@ -21,6 +22,7 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
     serverUrl: 'http://127.0.0.1',
     clientId: DEMO_CLIENT.clientId,
   });
+  await addEmptyPage(extensionDir);
   const gateway = await startGateway();
   const profile = await mkdtemp(path.join(tmpdir(), 'passlight-bench-'));
   const context = await launchHeadlessWithExtension(profile, extensionDir);

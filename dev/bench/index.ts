@@ -3,6 +3,7 @@
  * fails (machines here are too noisy for timed assertions).
  */
 import { startBenchBrowser } from './browser';
+import { measureFirstPaint } from './first-paint';
 import { measureImageCompression } from './image-compression';
 import { measurePopupBalance } from './popup-balance';
 import { measureFirstAudio } from './read-aloud';
@@ -18,6 +19,14 @@ try {
   const popupMs = await measurePopupBalance(bench);
   console.log(
     `\nPopup opened → balance on screen (median of 15, not cached): ${popupMs.toFixed(0)} ms`,
+  );
+
+  const paint = await measureFirstPaint(bench);
+  const paintRatio = paint.panelMs / paint.emptyMs;
+  console.log(
+    `Side panel first contentful paint (median of 7): ${paint.panelMs.toFixed(0)} ms; an empty ` +
+      `extension page ${paint.emptyMs.toFixed(0)} ms; ratio ${paintRatio.toFixed(2)}× ` +
+      `(goal 1.3×: ${paintRatio <= 1.3 ? 'ok' : 'OVER'})`,
   );
 
   const panel = await bench.open('sidepanel.html');
