@@ -17,6 +17,7 @@ import {
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
 import { StaySignedIn } from './StaySignedIn';
+import { ThemeSettings } from './ThemeSettings';
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -132,6 +133,7 @@ export function OptionsPage() {
         <ProvidersSection />
         <StaySignedIn />
         <ReadAloudSettings />
+        <ThemeSettings />
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
+import { applyTheme } from '../../components/apply-theme';
 import { authorizedFetch } from '../../lib/api/authorized-fetch';
 import { StreamingMarkdownView } from '../../lib/markdown/streaming-view';
 import { prepareImage } from '../../lib/media/compress-image';
@@ -7,6 +8,7 @@ import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
 import { SidePanel } from './SidePanel';
 
+applyTheme();
 render(<SidePanel />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {
   exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage });
