@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { Icon } from '../../components/Icon';
 import { formatDollars, isLowBalance } from '../../lib/account/money';
 import { MINIMUM_TOP_UP } from '../../lib/api/account';
 import type { PopupModel } from './model';
@@ -30,7 +31,7 @@ export function BalanceCard({ model }: { model: PopupModel }) {
           aria-label="Refresh the balance"
           title="Refresh the balance"
         >
-          ↻
+          <Icon name="refresh" />
         </button>
       </div>
       {summary ? (

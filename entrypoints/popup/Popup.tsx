@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
+import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
 import { AccountView } from './AccountView';
 import { createPopupModel } from './model';
@@ -20,7 +21,7 @@ export function Popup() {
           aria-label="Settings"
           title="Settings"
         >
-          ⚙
+          <Icon name="settings" />
         </button>
       </BrandHeader>
       <main class="popup" aria-busy={status === null}>

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
+import { Icon } from '../../components/Icon';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import type { ChatModel } from './chat-model';
 
@@ -102,7 +103,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
           title="Attach an image"
           onClick={() => fileInput.current?.click()}
         >
-          🖼
+          <Icon name="image" />
         </button>
         <input
           ref={fileInput}

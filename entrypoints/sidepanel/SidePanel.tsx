@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
+import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
 import { providerNameOf } from '../../lib/auth/status';
 import { Composer } from './Composer';
@@ -38,7 +39,7 @@ export function SidePanel() {
             drawerOpen.value = !drawerOpen.value;
           }}
         >
-          ☰
+          <Icon name="menu" />
         </button>
         <button
           type="button"
@@ -48,7 +49,7 @@ export function SidePanel() {
           disabled={chat.isStreaming.value}
           onClick={chat.newConversation}
         >
-          ＋
+          <Icon name="plus" />
         </button>
       </BrandHeader>
       {drawerOpen.value ? (
