@@ -102,7 +102,12 @@ export function Composer({ chat }: { chat: ChatModel }) {
           title="Attach an image"
           onClick={() => fileInput.current?.click()}
         >
-          🖼
+          {/* An SVG, not the picture emoji: Firefox finds no emoji font on a fresh machine. */}
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none">
+            <rect x="1.5" y="2.5" width="13" height="11" rx="2" stroke="currentColor" />
+            <circle cx="5.5" cy="6" r="1.25" fill="currentColor" />
+            <path d="M2 12l4-4 3 3 2-2 3 3" stroke="currentColor" stroke-linejoin="round" />
+          </svg>
         </button>
         <input
           ref={fileInput}

@@ -12,10 +12,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extensionOutputDir } from '../../dev/build-extension';
 import { FIREFOX_REDIRECT_URI } from '../../dev/extension-identity';
+import {
+  clickText,
+  type FirefoxWithExtension,
+  launchFirefox,
+  signInFromPopup,
+  textOf,
+} from '../../dev/firefox';
 import { type Gateway, startGateway } from '../../dev/gateway';
 import { ARTICLE_TEXT, startTestSites, type TestSites } from '../e2e/site/server';
-import { clickText, type FirefoxWithExtension, launchFirefox, textOf } from './firefox';
-import { type MenuClick, SidebarProbe, signIn } from './steps';
+import { type MenuClick, SidebarProbe } from './steps';
 
 let gateway: Gateway;
 let sites: TestSites;
@@ -63,7 +69,7 @@ describe('Passlight in Firefox', () => {
   it('signs in from the popup with the Firefox redirect URI and shows the name and balance', async () => {
     gateway.control.setBudget({ maxBudget: 12.5, totalCost: 2.25 });
     const popup = await firefox.open('popup.html');
-    await signIn(firefox, popup, gateway.url);
+    await signInFromPopup(firefox.browser, popup, gateway.url);
     await expect.poll(() => textOf(popup)).toContain('ada@example.test');
     await expect
       .poll(() => popup.$eval('[data-testid=remaining]', (e) => e.textContent))
@@ -87,7 +93,7 @@ describe('Passlight in Firefox', () => {
 
   it('streams a chat answer in the sidebar page', async () => {
     gateway.control.setReply('Glass slows light down to about two thirds of its speed.');
-    await signIn(firefox, await firefox.open('popup.html'), gateway.url);
+    await signInFromPopup(firefox.browser, await firefox.open('popup.html'), gateway.url);
     const panel = await firefox.open('sidepanel.html');
     await panel.locator('#question').fill('How fast is light in glass?');
     await panel.keyboard.press('Enter');
@@ -102,7 +108,7 @@ describe('Passlight in Firefox', () => {
     let menu: (click: MenuClick) => Promise<void>;
 
     beforeEach(async () => {
-      await signIn(firefox, await firefox.open('popup.html'), gateway.url);
+      await signInFromPopup(firefox.browser, await firefox.open('popup.html'), gateway.url);
       article = await firefox.browser.newPage();
       await article.goto(`${sites.pageOrigin}/article.html`);
       await article.waitForSelector('body[data-ready]');
@@ -170,7 +176,7 @@ describe('Passlight in Firefox', () => {
 
   it('sign-out revokes the refresh token and the access token', async () => {
     const popup = await firefox.open('popup.html');
-    await signIn(firefox, popup, gateway.url);
+    await signInFromPopup(firefox.browser, popup, gateway.url);
     const tokens = await firefox.control.evaluate(async () => {
       const stored = await chrome.storage.session.get('auth.tokens.aipass');
       return stored['auth.tokens.aipass'] as { accessToken: string; refreshToken: string };

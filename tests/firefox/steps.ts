@@ -1,7 +1,6 @@
-/** Steps the Firefox tests share: signing in, clicking menus, and looking at the real sidebar. */
+/** What the Firefox tests share: clicking menus, and looking at the real sidebar. */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { clickText, type FirefoxWithExtension, nextPageAt, textOf } from './firefox';
 
 export interface MenuClick {
   menuItemId: string;
@@ -15,18 +14,6 @@ interface SidebarAction {
   isOpen(details: { windowId?: number }): Promise<boolean>;
   open(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Clicks Sign in in the popup, then Authorize in the gateway's window that `launchWebAuthFlow` opens. */
-export async function signIn(
-  firefox: FirefoxWithExtension,
-  popup: Page,
-  gatewayUrl: string,
-): Promise<void> {
-  const authWindow = nextPageAt(firefox.browser, `${gatewayUrl}/`);
-  await clickText(popup, 'button', 'Sign in with AI Pass');
-  await clickText(await authWindow, 'button', 'Authorize');
-  await expect.poll(() => textOf(popup), { timeout: 10_000 }).toContain('Ada Lovelace');
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Firefox ESR with the built add-on, driven by puppeteer-core over WebDriver BiDi (Playwright
- * cannot load Firefox add-ons). The add-on gets a fixed internal UUID, so its pages have known
+ * Firefox with the built add-on, driven by puppeteer-core over WebDriver BiDi (Playwright cannot
+ * load Firefox add-ons), for the Firefox tests, `npm start -- --firefox` and its tour. The add-on gets a fixed internal UUID, so its pages have known
  * `moz-extension://` addresses; one of its pages stays open as `control`, from which a test uses
  * the extension's own APIs and reaches the background page.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_ADDON_ID } from '../../dev/extension-identity';
+import { FIREFOX_ADDON_ID } from './extension-identity';
 
 export const FIREFOX_PATH = process.env.PASSLIGHT_FIREFOX ?? '/usr/bin/firefox-esr';
 const ADDON_UUID = '6e1c2f0a-7d3b-4c8e-9a51-2b7f4d8e0c11';
@@ -48,9 +48,28 @@ export async function goto(page: Page, url: string): Promise<void> {
   );
 }
 
+export interface FirefoxLaunchOptions {
+  /** Default true. */
+  headless?: boolean;
+  /** The colour scheme pages see; default the system's. */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** What a browser nobody looks at or listens to needs; a window on a display keeps its defaults. */
+const HEADLESS_PREFS = {
+  // No one can answer the doorhanger of `permissions.request`: grant at once.
+  'extensions.webextOptionalPermissionPrompts': false,
+  // Firefox's own stand-in audio output: a machine without a sound device (CI) still plays
+  // Read aloud to its end, as Chromium's headless audio does.
+  'media.cubeb.force_mock_context': true,
+};
+
+/** Firefox's override of `prefers-color-scheme` for web content, extension pages included. */
+const COLOR_SCHEME_OVERRIDE = { dark: 0, light: 1 } as const;
+
 export async function launchFirefox(
   extensionDir: string,
-  { headless = true }: { headless?: boolean } = {},
+  { headless = true, colorScheme }: FirefoxLaunchOptions = {},
 ): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -61,11 +80,10 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: ADDON_UUID }),
-      // A headless browser cannot answer the doorhanger of `permissions.request`: grant at once.
-      'extensions.webextOptionalPermissionPrompts': false,
-      // Firefox's own stand-in audio output: a machine without a sound device (CI) still plays
-      // Read aloud to its end, as Chromium's headless audio does.
-      'media.cubeb.force_mock_context': true,
+      ...(headless ? HEADLESS_PREFS : {}),
+      ...(colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[colorScheme] }
+        : {}),
     },
   });
   await browser.installExtension(extensionDir);
@@ -96,4 +114,18 @@ export async function clickText(page: Page, selector: string, text: string): Pro
 /** The visible text of the page. */
 export function textOf(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
+}
+
+/** Clicks Sign in in the popup, then Authorize in the gateway's window that `launchWebAuthFlow` opens. */
+export async function signInFromPopup(
+  browser: Browser,
+  popup: Page,
+  gatewayUrl: string,
+): Promise<void> {
+  const authWindow = nextPageAt(browser, `${gatewayUrl}/`);
+  await clickText(popup, 'button', 'Sign in with AI Pass');
+  await clickText(await authWindow, 'button', 'Authorize');
+  await waitUntil('the popup shows the account', async () =>
+    (await textOf(popup)).includes('Ada Lovelace'),
+  );
 }
