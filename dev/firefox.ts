@@ -53,6 +53,8 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   /** The colour scheme pages see; default the system's. */
   colorScheme?: 'light' | 'dark';
+  /** More preferences, for a test that needs them. */
+  prefs?: Record<string, unknown>;
 }
 
 /** What a browser nobody looks at or listens to needs; a window on a display keeps its defaults. */
@@ -69,7 +71,7 @@ const COLOR_SCHEME_OVERRIDE = { dark: 0, light: 1 } as const;
 
 export async function launchFirefox(
   extensionDir: string,
-  { headless = true, colorScheme }: FirefoxLaunchOptions = {},
+  { headless = true, colorScheme, prefs = {} }: FirefoxLaunchOptions = {},
 ): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -84,6 +86,7 @@ export async function launchFirefox(
       ...(colorScheme
         ? { 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[colorScheme] }
         : {}),
+      ...prefs,
     },
   });
   await browser.installExtension(extensionDir);

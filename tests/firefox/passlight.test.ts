@@ -58,6 +58,18 @@ function chatRequests() {
   return gateway.control.requests().filter((r) => r.path === '/oauth2/v1/chat/completions');
 }
 
+/** Read aloud's status as stored for every page, with the reason when it is an error. */
+async function speechStatus(page = firefox.control): Promise<string> {
+  return page.evaluate(async () => {
+    const { 'speech.state': state } = await chrome.storage.session.get('speech.state');
+    const { status = 'idle', message = '' } = (state ?? {}) as {
+      status?: string;
+      message?: string;
+    };
+    return status === 'error' ? `error: ${message}` : status;
+  });
+}
+
 function lastUserContent(): string {
   const body = chatRequests().at(-1)?.body as
     | { messages?: Array<{ content: unknown }> }
@@ -150,27 +162,38 @@ describe('Passlight in Firefox', () => {
       await firefox.control.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
     });
 
-    it('Read aloud plays from the background page and stops', async () => {
+    it('Read aloud plays from the background page, pauses, resumes and stops', async () => {
       const text = Array.from(
         { length: 12 },
         (_, i) => `This is sentence number ${i + 1} of the text.`,
       ).join(' ');
       await menu({ menuItemId: 'passlight-read-aloud', selectionText: text });
-      const speechState = () =>
-        firefox.control.evaluate(async () => {
-          const { 'speech.state': state } = await chrome.storage.session.get('speech.state');
-          const s = state as { status?: string; message?: string } | undefined;
-          return `${s?.status ?? 'idle'}${s?.message ?? ''}`;
-        });
-      await expect.poll(speechState, { timeout: 15_000 }).toBe('playing');
+      await expect.poll(() => speechStatus(), { timeout: 15_000 }).toBe('playing');
       const speech = gateway.control.requests().filter((r) => r.path === '/oauth2/v1/audio/speech');
       expect(JSON.stringify(speech[0]?.body)).toContain('sentence number 1');
       expect(await sidebar.text()).toContain('Reading aloud');
 
       const popup = await firefox.open('popup.html');
-      await popup.locator('button[aria-label="Stop reading aloud"], button::-p-text(Stop)').click();
-      await expect.poll(speechState).toBe('idle');
+      await popup.locator('button[aria-label="Pause reading aloud"]').click();
+      await expect.poll(() => speechStatus()).toBe('paused');
+      await popup.locator('button[aria-label="Resume reading aloud"]').click();
+      await expect.poll(() => speechStatus()).toBe('playing');
+      await popup.locator('button[aria-label="Stop reading aloud"]').click();
+      await expect.poll(() => speechStatus()).toBe('idle');
       await expect.poll(() => sidebar.text()).not.toContain('Reading aloud');
+    });
+
+    it('the Explain command reads the selection in the page and answers in the sidebar', async () => {
+      gateway.control.setReply('Explained from the keyboard.');
+      await article.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('text') as HTMLElement);
+        getSelection()?.addRange(range);
+      });
+      await sidebar.pressCommand(article, 'explain-selection');
+      await expect.poll(() => sidebar.isOpen()).toBe(true);
+      await expect.poll(() => sidebar.text()).toContain('Explained from the keyboard.');
+      expect(lastUserContent()).toContain('It slows down in glass and water');
     });
   });
 
@@ -193,3 +216,47 @@ describe('Passlight in Firefox', () => {
     expect(JSON.stringify(left)).not.toContain(tokens.refreshToken);
   });
 });
+
+it('a reading outlives Firefox ending idle event pages', async () => {
+  // The same add-on in a Firefox that ends an idle event page after 3 s instead of 30 s.
+  const idleFirefox = await launchFirefox(extensionOutputDir('test', 'firefox'), {
+    prefs: { 'extensions.background.idle.timeout': 3_000 },
+  });
+  try {
+    const { control } = idleFirefox;
+    await control.evaluate(
+      (serverUrl) => chrome.storage.local.set({ 'settings.serverUrl': serverUrl }),
+      gateway.url,
+    );
+    await signInFromPopup(idleFirefox.browser, await idleFirefox.open('popup.html'), gateway.url);
+    // About 8 s of audio in one part: longer than the idle time, with nothing else going on.
+    const text =
+      'A reading that goes on for a while, longer than an idle event page may live. '.repeat(2);
+    await control.evaluate(async (text) => {
+      const background = (await chrome.runtime.getBackgroundPage()) as unknown as {
+        passlightTest: { onMenuClick(info: object, tab: object): void };
+        readingStartedHere?: boolean;
+      };
+      background.readingStartedHere = true;
+      background.passlightTest.onMenuClick(
+        { menuItemId: 'passlight-read-aloud', selectionText: text, editable: false },
+        { id: 1, windowId: 1, url: 'about:blank', title: '' },
+      );
+    }, text);
+    await expect.poll(() => speechStatus(control), { timeout: 10_000 }).toBe('playing');
+    // It plays to its end, in the same background page.
+    await expect.poll(() => speechStatus(control), { timeout: 20_000 }).toBe('idle');
+    expect(
+      await control.evaluate(
+        async () =>
+          (
+            (await chrome.runtime.getBackgroundPage()) as unknown as {
+              readingStartedHere?: boolean;
+            }
+          ).readingStartedHere,
+      ),
+    ).toBe(true);
+  } finally {
+    await idleFirefox.close();
+  }
+}, 60_000);

@@ -83,6 +83,26 @@ export class SidebarProbe {
     };
   }
 
+  /** Presses a keyboard command while `page` is the tab, as far as Passlight can tell. */
+  async pressCommand(page: Page, command: string): Promise<void> {
+    const url = page.url();
+    await this.control.evaluate(
+      async (command, url) => {
+        const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);
+        const background = (await chrome.runtime.getBackgroundPage()) as unknown as {
+          passlightTest: { onCommand(command: string, tab?: object): void };
+        };
+        const button = document.createElement('button');
+        button.id = 'relay';
+        button.onclick = () => background.passlightTest.onCommand(command, tab);
+        document.body.replaceChildren(button);
+      },
+      command,
+      url,
+    );
+    await this.clickRelay();
+  }
+
   /** Clicks the relay button in the control page, as a person would. */
   private async clickRelay(): Promise<void> {
     await this.control.bringToFront();
