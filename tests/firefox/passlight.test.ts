@@ -162,6 +162,19 @@ describe('Passlight in Firefox', () => {
       await firefox.control.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
     });
 
+    it.each([
+      { name: 'a same-origin PNG', selector: '#same', format: 'png', ratio: 640 / 480 },
+      { name: 'a blob: URL, read inside the page', selector: '#blob', format: 'png', ratio: 4 / 3 },
+      { name: 'an SVG, drawn to a PNG', selector: '#svg', format: 'png', ratio: 240 / 120 },
+    ])('Describe image reads $name', async ({ selector, format, ratio }) => {
+      const srcUrl = await article.$eval(selector, (img) => (img as HTMLImageElement).currentSrc);
+      await menu({ menuItemId: 'passlight-describe-image', srcUrl, mediaType: 'image' });
+      await expect.poll(() => sidebar.text(), { timeout: 20_000 }).toContain('Image received:');
+      const received = chatRequests().at(-1)?.images?.[0];
+      expect(received?.format).toBe(format);
+      expect((received?.width ?? 0) / (received?.height ?? 1)).toBeCloseTo(ratio, 1);
+    });
+
     it('Read aloud plays from the background page, pauses, resumes and stops', async () => {
       const text = Array.from(
         { length: 12 },
