@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DEV_EXTENSION_KEY } from './dev/extension-identity';
+import { DEV_EXTENSION_KEY, FIREFOX_ADDON_ID } from './dev/extension-identity';
+import { noRawHtml } from './dev/no-raw-html';
+import { originPatternFor } from './lib/browsers/host-pattern';
 
 /** The AI Pass origin a store build talks to, unless the build or the user says otherwise. */
 const DEFAULT_SERVER_URL = 'https://aipass.one';
@@ -18,18 +20,39 @@ const EXTENSION_PAGES_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The lowest Firefox that has everything the build uses: `data_collection_permissions` came last
+ * (140); MV3 event pages, `storage.session`, `optional_host_permissions` and `sidebarAction`
+ * came before.
+ */
+const FIREFOX_MIN_VERSION = '140.0';
+/**
+ * Firefox for Android took `data_collection_permissions` in 142. Passlight needs a sidebar, which
+ * Android has not, so it is not offered there; the key only states what such a build would need.
+ */
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/** What Chromium's side panel and offscreen audio need; Firefox has `sidebar_action` and a background page. */
+const CHROMIUM_ONLY_PERMISSIONS = ['sidePanel', 'offscreen'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+  // Both browsers get Manifest V3 (WXT would build Firefox as MV2, which drops optional_host_permissions).
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noRawHtml()],
+  }),
   manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);
     const isStoreBuild = mode === 'production';
+    const isFirefox = browser === 'firefox';
     return {
       name: 'Passlight',
       description:
         'Explain, describe and read aloud anything on the page with AI, signed in with your own AI Pass account.',
-      // Dev and test builds carry a fixed key so the extension ID and OAuth redirect URI never change.
-      ...(isStoreBuild ? {} : { key: DEV_EXTENSION_KEY }),
+      // Chromium dev and test builds carry a fixed key so the extension ID and OAuth redirect URI
+      // never change; Firefox takes both from the add-on ID below.
+      ...(isStoreBuild || isFirefox ? {} : { key: DEV_EXTENSION_KEY }),
       permissions: [
         'identity',
         'storage',
@@ -38,21 +61,23 @@ export default defineConfig({
         'activeTab',
         'scripting',
         'offscreen',
-      ],
+      ].filter((permission) => !(isFirefox && CHROMIUM_ONLY_PERMISSIONS.includes(permission))),
       // The provider's origin only; a server chosen in the options page is asked for at run time.
-      host_permissions: [`${serverUrl.origin}/*`],
+      host_permissions: [originPatternFor(serverUrl.origin, { portless: isFirefox })],
       optional_host_permissions: ['<all_urls>'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       action: { default_title: 'Passlight' },
       // Firefox needs an ID for MV3 and a statement of what leaves the browser: the page text
       // and images a person sends to AI Pass.
-      ...(browser === 'firefox'
+      ...(isFirefox
         ? {
             browser_specific_settings: {
               gecko: {
-                id: 'passlight@passlight.app',
+                id: FIREFOX_ADDON_ID,
+                strict_min_version: FIREFOX_MIN_VERSION,
                 data_collection_permissions: { required: ['websiteContent'] },
               },
+              gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
             },
           }
         : {}),

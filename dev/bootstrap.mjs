@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
  * The first step of `npm start`, `npm test`, `npm run bench`, `npm run gateway` and `npm run oidc`: makes sure
- * the dependencies and Chromium are there (installing them where it can, saying exactly what to
- * install where it cannot), then runs the real command. Plain Node with no dependencies, because
- * it runs before `node_modules` exists.
+ * the dependencies and the browsers are there (installing them where it can, saying exactly what
+ * to install where it cannot), then runs the real command. Plain Node with no dependencies,
+ * because it runs before `node_modules` exists.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The same default as dev/chromium.ts, which cannot be imported before dependencies exist.
+// The same defaults as dev/chromium.ts and tests/firefox/firefox.ts, which cannot be imported
+// before dependencies exist.
 const chromiumPath = process.env.PASSLIGHT_CHROMIUM ?? '/usr/bin/chromium';
+const firefoxPath = process.env.PASSLIGHT_FIREFOX ?? '/usr/bin/firefox-esr';
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, {
@@ -34,20 +36,22 @@ function ensureDependencies() {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
+/** Installs a Debian package where this is Debian or Ubuntu and we are root; true if it worked. */
+function aptInstall(name, packageName) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!process.env.PASSLIGHT_CHROMIUM && isRoot && hasApt) {
-    console.log('Installing Chromium from Debian packages (apt-get install chromium)…');
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (
-      run('apt-get', ['update'], env) === 0 &&
-      run('apt-get', ['install', '-y', 'chromium'], env) === 0
-    ) {
-      return;
-    }
-  }
+  if (!isRoot || !hasApt) return false;
+  console.log(`Installing ${name} from Debian packages (apt-get install ${packageName})…`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('apt-get', ['update'], env) === 0 &&
+    run('apt-get', ['install', '-y', packageName], env) === 0
+  );
+}
+
+function ensureChromium() {
+  if (existsSync(chromiumPath)) return;
+  if (!process.env.PASSLIGHT_CHROMIUM && aptInstall('Chromium', 'chromium')) return;
   console.error(
     [
       `Chromium was not found at ${chromiumPath}.`,
@@ -61,20 +65,53 @@ function ensureChromium() {
   process.exit(1);
 }
 
+function ensureFirefox() {
+  if (existsSync(firefoxPath)) return;
+  if (!process.env.PASSLIGHT_FIREFOX && aptInstall('Firefox ESR', 'firefox-esr')) return;
+  console.error(
+    [
+      `Firefox was not found at ${firefoxPath}.`,
+      'Install it, then run this command again:',
+      '  Debian:        sudo apt-get install firefox-esr',
+      '  Ubuntu/Fedora: install Firefox 140 or newer from Mozilla (not the snap)',
+      '  Or point PASSLIGHT_FIREFOX at a Firefox binary (140 or newer).',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+/** The Firefox store build, linted as the add-on store lints it: any warning fails. */
+function lintFirefoxBuild() {
+  const built = run('npx', ['wxt', 'build', '-b', 'firefox']);
+  if (built !== 0) return built;
+  return run('npx', [
+    'web-ext',
+    'lint',
+    '--source-dir',
+    '.output/firefox-mv3',
+    '--warnings-as-errors',
+    '--no-config-discovery',
+  ]);
+}
+
 const steps = {
   test() {
     ensureChromium();
+    ensureFirefox();
     // Every check runs, so one failure does not hide another; Playwright's summary ends the output.
     const results = [
       run('npx', ['biome', 'check', '.']),
       run('npx', ['tsc', '--noEmit', '-p', '.']),
+      lintFirefoxBuild(),
       run('npx', ['vitest', 'run']),
+      run('npx', ['vitest', 'run', '--config', 'tests/firefox/vitest.config.ts']),
       run('npx', ['playwright', 'test']),
     ];
     return results.every((status) => status === 0) ? 0 : 1;
   },
   start() {
-    ensureChromium();
+    if (process.argv.includes('--firefox')) ensureFirefox();
+    else ensureChromium();
     return run('npx', ['tsx', 'dev/start.ts', ...process.argv.slice(3)]);
   },
   bench() {

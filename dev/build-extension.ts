@@ -6,10 +6,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export type BuildMode = 'test' | 'development';
 
-/** The folder WXT writes a Chrome MV3 build of this mode to. */
-export function extensionOutputDir(mode: BuildMode): string {
+export type TargetBrowser = 'chrome' | 'firefox';
+
+/** The folder WXT writes an MV3 build of this mode and browser to. */
+export function extensionOutputDir(mode: BuildMode, browser: TargetBrowser = 'chrome'): string {
   const suffix = mode === 'development' ? 'dev' : mode;
-  return fileURLToPath(new URL(`../.output/chrome-mv3-${suffix}`, import.meta.url));
+  return fileURLToPath(new URL(`../.output/${browser}-mv3-${suffix}`, import.meta.url));
 }
 
 export interface BuildSettings {
@@ -17,11 +19,14 @@ export interface BuildSettings {
   /** The server the build talks to by default (a host permission is granted for its origin). */
   serverUrl: string;
   clientId: string;
+  /** Default 'chrome'. */
+  browser?: TargetBrowser;
 }
 
 export async function buildExtension(settings: BuildSettings): Promise<string> {
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['wxt', 'build', '--mode', settings.mode], {
+    const browser = settings.browser ?? 'chrome';
+    const child = spawn('npx', ['wxt', 'build', '-b', browser, '--mode', settings.mode], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, WXT_SERVER_URL: settings.serverUrl, WXT_CLIENT_ID: settings.clientId },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,5 +43,5 @@ export async function buildExtension(settings: BuildSettings): Promise<string> {
       code === 0 ? resolve() : reject(new Error(`wxt build failed (exit ${code}):\n${output}`)),
     );
   });
-  return extensionOutputDir(settings.mode);
+  return extensionOutputDir(settings.mode, settings.browser);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AIPASS_REDIRECT_PATH, chromiumRedirectUri } from '../lib/auth/redirect-uri';
 
 /**
@@ -16,3 +17,21 @@ export const DEV_EXTENSION_ID = 'kgoaohoiadceonlmhmfdajehanodhoem';
 
 /** The dev build's AI Pass redirect URI, registered for the local gateway's demo client. */
 export const DEV_REDIRECT_URI = chromiumRedirectUri(DEV_EXTENSION_ID, AIPASS_REDIRECT_PATH);
+
+/**
+ * The add-on ID of every Firefox build (`browser_specific_settings.gecko.id`). Firefox derives
+ * the redirect URI from it, so it is the same for a temporary install and for the store's.
+ */
+export const FIREFOX_ADDON_ID = 'passlight@passlight.app';
+
+/**
+ * The URI Firefox's `identity.getRedirectURL(path)` returns for an add-on ID: the host is the
+ * SHA-1 of the ID in hex, under `extensions.allizom.org`.
+ */
+export function firefoxRedirectUri(addonId: string, path: string): string {
+  const hash = createHash('sha1').update(addonId).digest('hex');
+  return `https://${hash}.extensions.allizom.org/${path}`;
+}
+
+/** Firefox's AI Pass redirect URI, registered for the local gateway's demo client too. */
+export const FIREFOX_REDIRECT_URI = firefoxRedirectUri(FIREFOX_ADDON_ID, AIPASS_REDIRECT_PATH);

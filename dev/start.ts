@@ -1,7 +1,7 @@
 /**
- * `npm start`: the local AI Pass gateway, the extension built against it, and Chromium with the
- * extension loaded and a welcome tab. Without a display (or with `--tour`), the same pages are
- * visited headless and screenshots are written instead.
+ * `npm start`: the local AI Pass gateway, the extension built against it, and Chromium (or, with
+ * `--firefox`, Firefox) with the extension loaded and a welcome tab. Without a display (or with
+ * `--tour`), the same pages are visited headless and screenshots are written instead.
  */
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { buildExtension, PROJECT_ROOT } from './build-extension';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from './chromium';
 import { DEV_EXTENSION_ID } from './extension-identity';
+import { launchFirefox } from './firefox';
+import { runFirefoxTour } from './firefox-tour';
 import { DEMO_ACCOUNT, DEMO_CLIENT, type Gateway, startGateway } from './gateway';
 import { runTour } from './tour';
 
@@ -25,6 +27,7 @@ async function startLocalGateway(): Promise<Gateway> {
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const tourOnly = process.argv.includes('--tour') || !hasDisplay;
+const browser = process.argv.includes('--firefox') ? 'firefox' : 'chrome';
 
 const gateway = await startLocalGateway();
 console.log(`Local AI Pass gateway: ${gateway.url}`);
@@ -34,6 +37,7 @@ const extensionDir = await buildExtension({
   mode: 'development',
   serverUrl: gateway.url,
   clientId: DEMO_CLIENT.clientId,
+  browser,
 });
 console.log(`Extension built:       ${path.relative(PROJECT_ROOT, extensionDir)}`);
 
@@ -42,9 +46,21 @@ if (tourOnly) {
   console.log(
     hasDisplay ? 'Taking the tour headless…' : 'No display found: taking the tour headless…',
   );
-  const files = await runTour(extensionDir, outDir, gateway);
+  const files =
+    browser === 'firefox'
+      ? await runFirefoxTour(extensionDir, outDir, gateway)
+      : await runTour(extensionDir, outDir, gateway);
   console.log('Screenshots of each step:');
   for (const file of files) console.log(`  ${path.relative(PROJECT_ROOT, file)}`);
+  await gateway.close();
+} else if (browser === 'firefox') {
+  // Installed over WebDriver BiDi as a temporary add-on, as about:debugging would.
+  const firefox = await launchFirefox(extensionDir, { headless: false });
+  console.log('Firefox is open with Passlight loaded. Close it (or press Ctrl-C) to stop.');
+  const stop = () => void firefox.close();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise((resolve) => firefox.browser.once('disconnected', resolve));
   await gateway.close();
 } else {
   const profile = path.join(PROJECT_ROOT, '.tmp', 'profile');

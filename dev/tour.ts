@@ -10,7 +10,7 @@ import { launchHeadlessWithExtension } from './chromium';
 import type { Gateway } from './gateway';
 
 /** A sample answer that shows what the side panel renders: headings, lists, code. */
-const SAMPLE_ANSWER = [
+export const SAMPLE_ANSWER = [
   'Light covers about **299,792 km every second**, so:',
   '',
   '- sunlight is about 8 minutes and 20 seconds old when it reaches you;',

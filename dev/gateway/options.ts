@@ -1,7 +1,7 @@
 /**
  * The gateway's options, their defaults, and the built-in demo client and account.
  */
-import { DEV_REDIRECT_URI } from '../extension-identity';
+import { DEV_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '../extension-identity';
 
 /** Every scope the gateway knows, as AI Pass names them. */
 export const SUPPORTED_SCOPES = ['api:access', 'profile:read'] as const;
@@ -69,7 +69,8 @@ export interface GatewayOptions {
 
 export const DEMO_CLIENT: ClientRegistration = {
   clientId: 'passlight-dev',
-  redirectUris: [DEV_REDIRECT_URI],
+  // The dev build in Chromium, and any Firefox build (its redirect URI comes from the add-on ID).
+  redirectUris: [DEV_REDIRECT_URI, FIREFOX_REDIRECT_URI],
   scopes: ['api:access', 'profile:read'],
 };
 

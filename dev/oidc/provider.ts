@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { chromiumRedirectUri } from '../../lib/auth/redirect-uri';
-import { DEV_EXTENSION_ID } from '../extension-identity';
+import { DEV_EXTENSION_ID, FIREFOX_ADDON_ID, firefoxRedirectUri } from '../extension-identity';
 import { OIDC_SCOPES, providerConfiguration, ROUTES } from './configuration';
 import { handleInteraction, isInteractionPath } from './interactions';
 import { MemoryStore } from './memory-store';
@@ -31,7 +31,7 @@ const SECONDS_PER_DAY = 24 * 60 * 60;
 export interface OidcProviderOptions {
   /** Default 0: a free port. */
   port?: number;
-  /** Default: the dev extension's redirect URIs for {@link OIDC_REDIRECT_PATHS}. */
+  /** Default: the dev extension's redirect URIs in both browsers for {@link OIDC_REDIRECT_PATHS}. */
   redirectUris?: string[];
   /** Default 3600, AI Stats' one hour. */
   accessTokenTtlSeconds?: number;
@@ -58,9 +58,11 @@ export interface OidcProvider {
   close(): Promise<void>;
 }
 
-export const DEFAULT_OIDC_REDIRECT_URIS = OIDC_REDIRECT_PATHS.map((path) =>
+/** Chromium's and Firefox's, for each path: the same client serves both browsers. */
+export const DEFAULT_OIDC_REDIRECT_URIS = OIDC_REDIRECT_PATHS.flatMap((path) => [
   chromiumRedirectUri(DEV_EXTENSION_ID, path),
-);
+  firefoxRedirectUri(FIREFOX_ADDON_ID, path),
+]);
 
 export async function startOidcProvider(options: OidcProviderOptions = {}): Promise<OidcProvider> {
   const server = createServer();

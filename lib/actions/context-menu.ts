@@ -5,7 +5,9 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { type AuthStatus, authStatus, providerNameOf } from '../auth/status';
+import { openSidePanel } from '../side-panel';
 import { startReadAloud } from '../speech/controller';
+import { exposeForTests } from '../testing/expose';
 import { type PageAction, type PageRef, queueAction } from './page-action';
 import { CANNOT_READ_PAGE, readPageText, readSelection } from './page-scripts';
 import { trimAtSentence } from './trim';
@@ -87,7 +89,7 @@ function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.
   if (tab?.id === undefined || tab.windowId === undefined) return;
   const { id: tabId, windowId } = tab;
   const page = pageOf(tab);
-  const opening = browser.sidePanel.open({ windowId });
+  const opening = openSidePanel(windowId);
   if (info.menuItemId === MENU.describeImage && info.srcUrl)
     askForImageAccessIfNeeded(info.srcUrl, page.url);
 
@@ -118,7 +120,7 @@ function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.
 function onCommand(command: string, tab?: Browser.tabs.Tab): void {
   if (tab?.id === undefined || tab.windowId === undefined) return;
   const { id: tabId, windowId } = tab;
-  const opening = browser.sidePanel.open({ windowId });
+  const opening = openSidePanel(windowId);
   if (command !== 'explain-selection') return;
   void (async () => {
     await opening.catch(() => undefined);
@@ -136,6 +138,8 @@ export function registerPageActions(): void {
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands.onCommand.addListener(onCommand);
+  // Firefox's menu events cannot be dispatched from outside: its end-to-end tests call these.
+  if (import.meta.env.MODE === 'test') exposeForTests({ onMenuClick, onCommand });
   authStatus.watch((status) => {
     for (const id of Object.values(MENU)) {
       void browser.contextMenus.update(id, { title: titleOf(id, status) }).catch(() => undefined);

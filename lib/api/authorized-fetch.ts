@@ -3,12 +3,26 @@
  * On a `401` the token is refreshed once and the call made once more; never more, and never
  * after a response body was read.
  */
+import type { AuthResult } from '../auth/errors';
 import type { AccessGrant } from '../auth/refresh';
 import { sendMessage } from '../messages';
 import { ApiError, apiErrorFromResponse } from './errors';
 
+type GrantSource = (failedToken?: string) => Promise<AuthResult<AccessGrant>>;
+
+/** Where this context's tokens come from: pages ask the background. */
+let grantSource: GrantSource = (failedToken) => sendMessage('auth.getAccessToken', { failedToken });
+
+/**
+ * For the background itself (Firefox's plays Read aloud and fetches its speech): a context cannot
+ * message itself, so it asks its own token store instead.
+ */
+export function takeGrantsFrom(source: GrantSource): void {
+  grantSource = source;
+}
+
 async function accessGrant(failedToken?: string): Promise<AccessGrant> {
-  const result = await sendMessage('auth.getAccessToken', { failedToken });
+  const result = await grantSource(failedToken);
   if (result.ok) return result.value;
   if (result.code === 'temporarily-unavailable') throw new ApiError('network', result.message);
   throw new ApiError('signed-out', result.message);

@@ -20,6 +20,11 @@ async function settle<T>(work: () => Promise<T>): Promise<AuthResult<T>> {
   }
 }
 
+/** A token for a call, as `auth.getAccessToken` answers it: refreshed first when near expiry. */
+export function accessGrantFor(failedToken?: string) {
+  return settle(() => getAccessToken(failedToken));
+}
+
 export function registerAuthHandlers(): void {
   onMessage('auth.signIn', ({ sender, data }) =>
     isOwnExtensionPage(sender)
@@ -35,6 +40,6 @@ export function registerAuthHandlers(): void {
       : REFUSED,
   );
   onMessage('auth.getAccessToken', ({ sender, data }) =>
-    isOwnExtensionPage(sender) ? settle(() => getAccessToken(data?.failedToken)) : REFUSED,
+    isOwnExtensionPage(sender) ? accessGrantFor(data?.failedToken) : REFUSED,
   );
 }

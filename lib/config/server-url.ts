@@ -1,4 +1,5 @@
 /** Checking a server URL typed by a person, before anything is saved or asked for. */
+import { originPatternFor, PORTLESS_PATTERNS } from '../browsers/host-pattern';
 
 export type ServerUrlCheck = { ok: true; origin: string } | { ok: false; reason: string };
 
@@ -42,7 +43,7 @@ export function checkServerUrl(input: string): ServerUrlCheck {
   return { ok: true, origin: url.origin };
 }
 
-/** The host-permission pattern that covers one origin, e.g. `https://aipass.one/*`. */
+/** The host-permission pattern that covers one origin, e.g. `https://aipass.one/*`, in this browser. */
 export function originPattern(origin: string): string {
-  return `${origin}/*`;
+  return originPatternFor(origin, { portless: PORTLESS_PATTERNS });
 }

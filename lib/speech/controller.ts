@@ -1,51 +1,17 @@
 /**
- * Read aloud, background side: makes sure the offscreen document exists, forwards commands to
- * it, and stores the state it reports. A new reading replaces the one before it (the offscreen
- * document's queue sees to that).
+ * Read aloud, background side: makes sure the browser's player exists (an offscreen document in
+ * Chromium, the background page in Firefox), forwards commands to it, and stores the state it
+ * reports. A new reading replaces the one before it (the player's queue sees to that).
  */
-import { browser } from 'wxt/browser';
+import { type AudioCommand, createAudioHost } from '../browsers/audio-host';
 import { loadSpeechPreferences } from '../config/settings';
-import { sendMessage } from '../messages';
 import type { SpeechResult } from './protocol';
 import { splitIntoSegments } from './segments';
 import { IDLE_SPEECH_STATE, type SpeechState, speechState } from './state';
 
-/** The offscreen document's page, from `entrypoints/offscreen/`. */
-export const OFFSCREEN_DOCUMENT = 'offscreen.html';
 const OK: SpeechResult = { ok: true };
 
-let creating: Promise<void> | undefined;
 let writes: Promise<void> = Promise.resolve();
-
-async function hasOffscreenDocument(): Promise<boolean> {
-  const contexts = await browser.runtime.getContexts({
-    contextTypes: ['OFFSCREEN_DOCUMENT'],
-    documentUrls: [browser.runtime.getURL(`/${OFFSCREEN_DOCUMENT}`)],
-  });
-  return contexts.length > 0;
-}
-
-async function createOffscreenDocument(): Promise<void> {
-  if (await hasOffscreenDocument()) return;
-  try {
-    await browser.offscreen.createDocument({
-      url: OFFSCREEN_DOCUMENT,
-      reasons: ['AUDIO_PLAYBACK'],
-      justification: 'Reads the text the person chose aloud while they stay on their page.',
-    });
-  } catch (error) {
-    // "Only a single offscreen document may be created": made meanwhile, by an earlier worker.
-    if (!(await hasOffscreenDocument())) throw error;
-  }
-}
-
-/** One creation in flight, shared by every caller. */
-function ensureOffscreenDocument(): Promise<void> {
-  creating ??= createOffscreenDocument().finally(() => {
-    creating = undefined;
-  });
-  return creating;
-}
 
 /** Stores a state for every page to see, in the order states were reported. */
 export function publishSpeechState(state: SpeechState): Promise<void> {
@@ -60,6 +26,8 @@ async function unavailable(total: number): Promise<SpeechResult> {
   return { ok: false, code: 'unavailable', message };
 }
 
+const player = createAudioHost((state) => void publishSpeechState(state));
+
 /** Reads `text` aloud in the voice and speed from the settings, replacing any reading. */
 export async function startReadAloud(text: string): Promise<SpeechResult> {
   const segments = splitIntoSegments(text);
@@ -68,30 +36,22 @@ export async function startReadAloud(text: string): Promise<SpeechResult> {
   }
   const { voice, speed } = await loadSpeechPreferences();
   try {
-    await ensureOffscreenDocument();
-    await sendMessage('offscreen.speech.play', { segments, voice, speed });
+    await player.open();
+    await player.send({ kind: 'play', reading: { segments, voice, speed } });
     return OK;
   } catch {
     return unavailable(segments.length);
   }
 }
 
-type OffscreenCommand =
-  | 'offscreen.speech.pause'
-  | 'offscreen.speech.resume'
-  | 'offscreen.speech.stop';
-
 /**
- * Sends a command to the offscreen document; without one there is nothing to command, and
- * `stateWithout` is stored instead so no page goes on showing a reading that is over.
+ * Sends a command to the player; without one there is nothing to command, and `stateWithout` is
+ * stored instead so no page goes on showing a reading that is over.
  */
-async function forward(
-  command: OffscreenCommand,
-  stateWithout: SpeechState,
-): Promise<SpeechResult> {
+async function forward(command: AudioCommand, stateWithout: SpeechState): Promise<SpeechResult> {
   try {
-    if (await hasOffscreenDocument()) {
-      await sendMessage(command);
+    if (await player.isOpen()) {
+      await player.send(command);
       return OK;
     }
   } catch {
@@ -102,7 +62,7 @@ async function forward(
 }
 
 export function pauseReadAloud(): Promise<SpeechResult> {
-  return forward('offscreen.speech.pause', IDLE_SPEECH_STATE);
+  return forward({ kind: 'pause' }, IDLE_SPEECH_STATE);
 }
 
 /** Chrome closes an audio offscreen document after 30 s without sound, so a long pause ends it. */
@@ -117,9 +77,9 @@ export async function resumeReadAloud(): Promise<SpeechResult> {
           message: 'Reading ended during the long pause. Choose Read aloud again to start over.',
         }
       : IDLE_SPEECH_STATE;
-  return forward('offscreen.speech.resume', ended);
+  return forward({ kind: 'resume' }, ended);
 }
 
 export function stopReadAloud(): Promise<SpeechResult> {
-  return forward('offscreen.speech.stop', IDLE_SPEECH_STATE);
+  return forward({ kind: 'stop' }, IDLE_SPEECH_STATE);
 }

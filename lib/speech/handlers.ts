@@ -1,9 +1,9 @@
 /** The background's answers to the Read aloud messages; each checks who is asking. */
 import { browser } from 'wxt/browser';
+import { OFFSCREEN_DOCUMENT } from '../browsers/offscreen-audio';
 import { onMessage } from '../messages';
 import { isOwnExtensionPage } from '../messaging/sender';
 import {
-  OFFSCREEN_DOCUMENT,
   pauseReadAloud,
   publishSpeechState,
   resumeReadAloud,
