@@ -23,7 +23,9 @@ async function settle<T>(work: () => Promise<T>): Promise<AuthResult<T>> {
 export function registerAuthHandlers(): void {
   onMessage('auth.signIn', ({ sender, data }) =>
     isOwnExtensionPage(sender)
-      ? settle(() => signIn({ interactive: true, mode: data?.mode }))
+      ? settle(() =>
+          signIn({ interactive: true, mode: data?.mode, anotherAccount: data?.anotherAccount }),
+        )
       : REFUSED,
   );
   onMessage('auth.signOut', ({ sender, data }) =>

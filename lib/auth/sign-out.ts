@@ -1,66 +1,52 @@
 /** Ending a session: by the person's choice (with revocation), or because the server ended it. */
-import * as oauth from 'oauth4webapi';
 import { cachedBalance } from '../account/balance';
 import { loadActiveProvider } from '../config/providers';
 import { AuthError } from './errors';
-import { serverMetadata } from './metadata';
-import { oauthClient, type Provider, transportOptions } from './provider';
 import { publishStatus } from './publish';
-import { clearSecrets, hadSession, type StoredSession, sessionTokens } from './session-store';
+import { revokeTokens } from './revocation';
+import { forgetEndedSession, forgetSessionByChoice } from './session-store';
+import { authStatus } from './status';
 
-const REVOCATION_TIMEOUT_MS = 5_000;
-
-async function revoke(provider: Provider, token: string, hint: string): Promise<void> {
-  const as = await serverMetadata(provider);
-  // RFC 7009 is optional: a provider without it lets its tokens expire on their own.
-  if (!as.revocation_endpoint) return;
-  const response = await oauth.revocationRequest(as, oauthClient(provider), oauth.None(), token, {
-    additionalParameters: { token_type_hint: hint },
-    signal: AbortSignal.timeout(REVOCATION_TIMEOUT_MS),
-    ...transportOptions(provider),
-  });
-  await oauth.processRevocationResponse(response);
-}
-
-/** Revokes what the server may still honour, refresh token first, without letting it block. */
-async function revokeSession({
-  provider,
-  refreshToken,
-  accessToken,
-}: StoredSession): Promise<void> {
-  // `provider` is the one the tokens were issued by, even if the settings changed since.
-  try {
-    if (refreshToken) await revoke(provider, refreshToken, 'refresh_token');
-    await revoke(provider, accessToken, 'access_token');
-  } catch {
-    // Unreachable server: the tokens die with the local session, and expire on their own.
-  }
-}
+/** What the popup says after Sign out: never that the provider ended anything. */
+export const SIGNED_OUT_BY_CHOICE = 'You signed out.';
 
 /**
- * Everything of one provider's session goes: tokens, a pending attempt, cached account data.
- * The status goes first, so that a caller who finds the tokens gone also finds the reason.
- */
-async function forgetSession(providerId: string, reason?: string): Promise<void> {
-  await publishStatus({ providerId, reason });
-  await clearSecrets(providerId);
-  await cachedBalance.removeValue();
-}
-
-/**
- * Signs out of a provider (the one in use by default): revokes at the server when it can, then
- * forgets locally whatever the server said.
+ * Signs out of a provider (the one in use by default). Final from the first step: the session's
+ * epoch moves on before anything is awaited, so a refresh or sign-in that answers later is
+ * discarded (and revokes what it brought). Then the tokens leave storage, and only then are they
+ * revoked at the server, when it can be reached.
  */
 export async function signOut(providerId?: string): Promise<void> {
   const id = providerId ?? (await loadActiveProvider()).id;
-  const session = await sessionTokens(id).getValue();
-  if (session) await revokeSession(session);
-  await forgetSession(id);
-  await hadSession.setValue(false);
+  const forgotten = forgetSessionByChoice(id);
+  // The status goes first, so that a caller who finds the tokens gone also finds the reason.
+  await publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE });
+  const session = await forgotten;
+  await cachedBalance.removeValue();
+  if (session) await revokeTokens(session.provider, session);
 }
 
-/** The server no longer accepts a provider's session: forget it and tell the pages why. */
-export async function endSession(providerId: string, reason: string): Promise<AuthError> {
-  await forgetSession(providerId, reason);
+/**
+ * The server no longer accepts the session of epoch `epoch`: forget it and tell the pages why.
+ * A session that already ended (the person signed out meanwhile) keeps the reason it ended with.
+ */
+export async function endSession(
+  providerId: string,
+  epoch: number,
+  reason: string,
+): Promise<AuthError> {
+  // The status goes before the tokens, so that a caller who finds them gone finds the reason.
+  const ended = await forgetEndedSession(providerId, epoch, () =>
+    publishStatus({ providerId, reason }),
+  );
+  if (!ended) return signedOutError();
+  await cachedBalance.removeValue();
   return new AuthError('session-ended', reason);
+}
+
+/** Signed out, with the reason the last session ended when there was one. */
+export async function signedOutError(): Promise<AuthError> {
+  const status = await authStatus.getValue();
+  const reason = status.signedIn ? undefined : status.reason;
+  return new AuthError('signed-out', reason ?? 'Sign in to continue.');
 }
