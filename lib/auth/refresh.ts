@@ -144,6 +144,7 @@ async function refresh(providerId: string): Promise<StoredSession> {
     ...tokenSetFromResponse(result, Date.now(), session),
     provider,
     ...(session.user ? { user: session.user } : {}),
+    ...(result.id_token || session.idToken ? { idToken: result.id_token ?? session.idToken } : {}),
   };
   if (!(await renewSession(epoch, renewed))) {
     // Signed out while the answer was on its way: these tokens must not outlive the session.

@@ -18,6 +18,8 @@ export interface StoredSession extends TokenSet {
   provider: Provider;
   /** Who signed in; absent only while a kept refresh token is being turned into a session. */
   user?: AccountProfile;
+  /** OpenID Connect's ID token, kept as the `id_token_hint` that ends the provider's session. */
+  idToken?: string;
 }
 
 export interface PendingSignIn {

@@ -203,7 +203,11 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
     throw tokenFailure(cause);
   }
 
-  const session: StoredSession = { ...tokenSetFromResponse(tokens, Date.now()), provider };
+  const session: StoredSession = {
+    ...tokenSetFromResponse(tokens, Date.now()),
+    provider,
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+  };
   const user = await fetchProfile(as, provider, session.accessToken, idTokenSubject(tokens));
   if ((await beginSession(epoch, { ...session, user })) === null) {
     // Signed out (or the provider removed) while the sign-in finished: nothing of it is kept.

@@ -1,10 +1,12 @@
 /** Ending a session: by the person's choice (with revocation), or because the server ended it. */
+import { browser } from 'wxt/browser';
 import { cachedBalance } from '../account/balance';
 import { loadActiveProvider } from '../config/providers';
 import { AuthError } from './errors';
+import { serverMetadata } from './metadata';
 import { publishStatus } from './publish';
 import { revokeTokens } from './revocation';
-import { forgetEndedSession, forgetSessionByChoice } from './session-store';
+import { forgetEndedSession, forgetSessionByChoice, type StoredSession } from './session-store';
 import { authStatus } from './status';
 
 /** What the popup says after Sign out: never that the provider ended anything. */
@@ -23,7 +25,28 @@ export async function signOut(providerId?: string): Promise<void> {
   await publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE });
   const session = await forgotten;
   await cachedBalance.removeValue();
-  if (session) await revokeTokens(session.provider, session);
+  if (!session) return;
+  await revokeTokens(session.provider, session);
+  await endProviderSession(session);
+}
+
+/**
+ * RP-initiated logout (OpenID Connect): where the metadata offers an `end_session_endpoint`,
+ * asks the provider to end its own browser session too, without a window. A provider that wants
+ * the person to confirm keeps its session; the next sign-in asks who is signing in all the same.
+ */
+async function endProviderSession({ provider, idToken }: StoredSession): Promise<void> {
+  try {
+    const as = await serverMetadata(provider);
+    if (!as.end_session_endpoint) return;
+    const url = new URL(as.end_session_endpoint);
+    url.searchParams.set('client_id', provider.clientId);
+    if (idToken) url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('post_logout_redirect_uri', browser.identity.getRedirectURL(provider.id));
+    await browser.identity.launchWebAuthFlow({ url: url.href, interactive: false });
+  } catch {
+    // Unreachable, or the provider asked the person to confirm: its session stays.
+  }
 }
 
 /**
