@@ -78,6 +78,14 @@ export interface SessionReading {
   session: StoredSession | null;
 }
 
+/** Runs `work` with the provider's stored session, in turn with the session's writes. */
+export function withStoredSession<T>(
+  providerId: string,
+  work: (session: StoredSession | null) => Promise<T>,
+): Promise<T> {
+  return exclusive(providerId, async () => work(await sessionTokens(providerId).getValue()));
+}
+
 export function readSession(providerId: string): Promise<SessionReading> {
   return exclusive(providerId, async () => ({
     epoch: sessionEpoch(providerId),
@@ -149,12 +157,16 @@ async function removeSecrets(providerId: string): Promise<StoredSession | null> 
 
 /**
  * Signing out: the epoch moves on at once, so whatever is in flight for the session can no
- * longer write; then its tokens leave both areas. Resolves with the tokens that were stored, for
- * revocation.
+ * longer write; then, in turn, the sign-out is `announce`d and its tokens leave both areas.
+ * Resolves with the tokens that were stored, for revocation.
  */
-export function forgetSessionByChoice(providerId: string): Promise<StoredSession | null> {
+export function forgetSessionByChoice(
+  providerId: string,
+  announce: () => Promise<void>,
+): Promise<StoredSession | null> {
   advanceEpoch(providerId);
   return exclusive(providerId, async () => {
+    await announce();
     const session = await removeSecrets(providerId);
     await hadSession.setValue(false);
     await signedOutByChoice(providerId).setValue(true);

@@ -10,20 +10,20 @@ import { forgetEndedSession, forgetSessionByChoice, type StoredSession } from '.
 import { authStatus } from './status';
 
 /** What the popup says after Sign out: never that the provider ended anything. */
-export const SIGNED_OUT_BY_CHOICE = 'You signed out.';
+const SIGNED_OUT_BY_CHOICE = 'You signed out.';
 
 /**
- * Signs out of a provider (the one in use by default). Final from the first step: the session's
- * epoch moves on before anything is awaited, so a refresh or sign-in that answers later is
- * discarded (and revokes what it brought). Then the tokens leave storage, and only then are they
- * revoked at the server, when it can be reached.
+ * Signs out of a provider (the one in use by default). Final from the first step: once the
+ * provider is known, its session's epoch moves on before anything else is awaited, so a refresh
+ * or sign-in that answers later is discarded (and revokes what it brought). Then the tokens leave
+ * storage, and only then are they revoked at the server, when it can be reached.
  */
 export async function signOut(providerId?: string): Promise<void> {
   const id = providerId ?? (await loadActiveProvider()).id;
-  const forgotten = forgetSessionByChoice(id);
   // The status goes first, so that a caller who finds the tokens gone also finds the reason.
-  await publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE });
-  const session = await forgotten;
+  const session = await forgetSessionByChoice(id, () =>
+    publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE }),
+  );
   await cachedBalance.removeValue();
   if (!session) return;
   await revokeTokens(session.provider, session);

@@ -221,6 +221,30 @@ describe('a sign-in that answers after Sign out', () => {
   });
 });
 
+describe('Sign out just after a sign-in stored its session', () => {
+  it('leaves the pages signed out, never showing the tokens that are gone', async () => {
+    // The moment the sign-in has written its session (and records that one existed), the
+    // person clicks Sign out: the sign-in still has its status to publish.
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let signingOut: Promise<void> | undefined;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      await set(items);
+      if (!signingOut && (items as Record<string, unknown>)['auth.hadSession'] === true) {
+        signingOut = signOut();
+      }
+    });
+    const user = await signIn({ interactive: true });
+    await signingOut;
+
+    expect(user.sub).toBe(DEMO_ACCOUNT.id);
+    expect(await storedSecrets()).toEqual({ session: null, kept: null });
+    expect(await authStatus.getValue()).toMatchObject({
+      signedIn: false,
+      reason: 'You signed out.',
+    });
+  });
+});
+
 describe('a restore that answers after Sign out', () => {
   it('brings nothing back from the kept refresh token', async () => {
     await staySignedIn.setValue(true);
