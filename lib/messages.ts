@@ -12,7 +12,9 @@ import type { SpeechState } from './speech/state';
 
 interface ProtocolMap {
   // Session (background). Only the extension's own pages may send these.
-  'auth.signIn'(request: Pick<SignInRequest, 'mode'>): AuthResult<AccountProfile>;
+  'auth.signIn'(
+    request: Pick<SignInRequest, 'mode' | 'anotherAccount'>,
+  ): AuthResult<AccountProfile>;
   /** Signs out of the provider in use, or of `providerId` (before it is removed). */
   'auth.signOut'(request: { providerId?: string }): AuthResult<null>;
   /** `failedToken`: the token a call was just refused with; it is then refreshed. */

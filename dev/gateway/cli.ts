@@ -3,7 +3,7 @@
  * Options: `--port N` (default 8787), `--pace MS` (delay between streamed chunks).
  */
 import { parseArgs } from 'node:util';
-import { DEMO_ACCOUNT, DEMO_CLIENT, startGateway } from './index';
+import { DEMO_ACCOUNTS, DEMO_CLIENT, startGateway } from './index';
 
 const DEFAULT_PORT = 8787;
 
@@ -31,7 +31,9 @@ console.log(`Local AI Pass gateway: ${gateway.url}`);
 console.log(`  OAuth metadata:      ${gateway.url}/.well-known/oauth-authorization-server`);
 console.log(`  Demo client id:      ${DEMO_CLIENT.clientId}`);
 console.log(`  Redirect URI:        ${DEMO_CLIENT.redirectUris.join(', ')}`);
-console.log(`  Demo account:        ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+for (const account of DEMO_ACCOUNTS) {
+  console.log(`  Demo account:        ${account.email} / ${account.password}`);
+}
 console.log('Press Ctrl-C to stop.');
 
 const stop = async () => {

@@ -4,7 +4,7 @@
  */
 import { type BudgetChange, changeBudget, type UsageSummary, usageOf } from './billing/ledger';
 import type { GatewayContext } from './context';
-import type { Fault } from './faults';
+import type { Fault, HeldResponse } from './faults';
 import type { ModelsShape } from './options';
 import type { RecordedRequest } from './recording';
 import { DEMO_USER_ID, type User } from './state';
@@ -20,6 +20,12 @@ export interface GatewayControl {
   /** Every chat answer is exactly this text until set back to null. */
   setReply(text: string | null): void;
   injectFault(fault: Fault): void;
+  /** The next response a `hold` fault keeps back: its body, and how to let it go. */
+  nextHeldResponse(): Promise<HeldResponse>;
+  /** Lets every held response go. */
+  releaseHeld(): void;
+  /** Whether the gateway would still honour this access or refresh token. */
+  tokenStatus(token: string): 'active' | 'rotated' | 'revoked' | 'expired' | 'unknown';
   expireAccessTokens(): void;
   /** Revokes every grant and forgets every consent, as a user revoking the app would. */
   revokeAllGrants(): void;
@@ -70,6 +76,23 @@ export function createControl(ctx: GatewayContext): GatewayControl {
     },
     injectFault(fault) {
       ctx.faults.inject(fault);
+    },
+    nextHeldResponse() {
+      return ctx.faults.nextHeld();
+    },
+    releaseHeld() {
+      ctx.faults.releaseHeld();
+    },
+    tokenStatus(token) {
+      const now = Date.now();
+      const access = ctx.state.accessTokens.get(token);
+      const refresh = ctx.state.refreshTokens.get(token);
+      const grant = ctx.state.grants.get(access?.grantId ?? refresh?.grantId ?? '');
+      if (!grant) return 'unknown';
+      if (grant.revoked || access?.revoked || refresh?.status === 'revoked') return 'revoked';
+      if (refresh?.status === 'rotated') return 'rotated';
+      const expiresAt = (access ?? refresh)?.expiresAt ?? 0;
+      return expiresAt <= now ? 'expired' : 'active';
     },
     expireAccessTokens() {
       ctx.grants.expireAllAccessTokens();

@@ -26,7 +26,22 @@ export interface StatusFault extends FaultScope {
   body?: unknown;
 }
 
-export type Fault = DropAfterChunksFault | StatusFault;
+/**
+ * Handle the request, then hold its response until the test releases it: a refresh kept in
+ * flight while the person does something else.
+ */
+export interface HoldFault extends FaultScope {
+  kind: 'hold';
+}
+
+export type Fault = DropAfterChunksFault | StatusFault | HoldFault;
+
+/** A response the gateway is holding back; `body` is what it will send once released. */
+export interface HeldResponse {
+  path: string;
+  body: string;
+  release(): void;
+}
 
 interface QueuedFault {
   fault: Fault;
@@ -38,6 +53,10 @@ const DEFAULT_FAULT_PATH = '/oauth2/v1/';
 
 export class FaultQueue {
   private queue: QueuedFault[] = [];
+  private held: HeldResponse[] = [];
+  /** Held responses no test has taken yet, and tests waiting for the next one. */
+  private untaken: HeldResponse[] = [];
+  private waiting: ((held: HeldResponse) => void)[] = [];
 
   inject(fault: Fault): void {
     this.queue.push({
@@ -47,8 +66,39 @@ export class FaultQueue {
     });
   }
 
+  /** Drops every queued fault and lets every held response go. */
   clear(): void {
     this.queue = [];
+    this.releaseHeld();
+  }
+
+  /** The next response held back (one already held, or the next to be). */
+  nextHeld(): Promise<HeldResponse> {
+    const held = this.untaken.shift();
+    if (held) return Promise.resolve(held);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  releaseHeld(): void {
+    for (const held of [...this.held]) held.release();
+    this.untaken = [];
+  }
+
+  private hold(path: string, body: string): Promise<void> {
+    return new Promise((resolve) => {
+      const held: HeldResponse = {
+        path,
+        body,
+        release: () => {
+          this.held = this.held.filter((other) => other !== held);
+          resolve();
+        },
+      };
+      this.held.push(held);
+      const waiter = this.waiting.shift();
+      if (waiter) waiter(held);
+      else this.untaken.push(held);
+    });
   }
 
   /**
@@ -76,6 +126,14 @@ export class FaultQueue {
       recorder.annotate(request, { fault: `status ${fault.status}` });
       if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
       return reply.code(fault.status).send(fault.body ?? defaultFaultBody(fault.status));
+    });
+    app.addHook('onSend', async (request, _reply, payload) => {
+      const path = pathOf(request.url);
+      const fault = this.take(path, 'hold');
+      if (!fault) return payload;
+      recorder.annotate(request, { fault: 'hold' });
+      await this.hold(path, typeof payload === 'string' ? payload : '');
+      return payload;
     });
   }
 }
@@ -112,6 +170,7 @@ function validateFault(fault: unknown): Fault {
     }
     return fault as unknown as StatusFault;
   }
+  if (kind === 'hold') return fault as unknown as HoldFault;
   throw new TypeError(`Unknown fault kind: ${String(kind)}`);
 }
 

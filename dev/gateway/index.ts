@@ -9,14 +9,16 @@ import { createGatewayApp } from './server';
 
 export type { UsageSummary } from './billing/ledger';
 export type { GatewayControl } from './control';
-export type { Fault } from './faults';
+export type { Fault, HeldResponse } from './faults';
 export {
   type ClientRegistration,
   DEMO_ACCOUNT,
+  DEMO_ACCOUNTS,
   DEMO_CLIENT,
   type ExternalTokenOptions,
   type GatewayOptions,
   type ModelsShape,
+  SECOND_DEMO_ACCOUNT,
   type TokenDialect,
 } from './options';
 export type { ImageFacts, MultipartPartSummary, RecordedRequest } from './recording';

@@ -65,6 +65,8 @@ export interface GatewayOptions {
   refreshProcessingMs?: number;
   /** Default none: only the gateway's own tokens are accepted. */
   externalTokens?: ExternalTokenOptions;
+  /** Default true: false leaves `revocation_endpoint` out of the metadata (RFC 7009 is optional). */
+  announceRevocation?: boolean;
 }
 
 export const DEMO_CLIENT: ClientRegistration = {
@@ -75,10 +77,22 @@ export const DEMO_CLIENT: ClientRegistration = {
 };
 
 export const DEMO_ACCOUNT = {
+  id: 'usr_demo_ada_lovelace',
   email: 'ada@example.test',
   password: 'analytical-engine',
   name: 'Ada Lovelace',
 } as const;
+
+/** A second person, so tests can sign in as two people on one browser. */
+export const SECOND_DEMO_ACCOUNT = {
+  id: 'usr_demo_alan_turing',
+  email: 'alan@example.test',
+  password: 'universal-machine',
+  name: 'Alan Turing',
+} as const;
+
+/** The accounts every gateway starts with; `id` is the stable `sub`, as a real account's is. */
+export const DEMO_ACCOUNTS = [DEMO_ACCOUNT, SECOND_DEMO_ACCOUNT] as const;
 
 export type ResolvedOptions = Required<Omit<GatewayOptions, 'externalTokens'>> & {
   externalTokens: Required<ExternalTokenOptions> | undefined;
@@ -107,6 +121,7 @@ export function resolveOptions(options: GatewayOptions = {}): ResolvedOptions {
     log: options.log ?? false,
     tokenDialects: options.tokenDialects ?? ['camel-json', 'form'],
     refreshProcessingMs: options.refreshProcessingMs ?? 150,
+    announceRevocation: options.announceRevocation ?? true,
     externalTokens: options.externalTokens && resolveExternalTokens(options.externalTokens),
   };
 }

@@ -3,11 +3,11 @@
  * gateways can run in one process.
  */
 import { dollarsToMicros } from './money';
-import { DEMO_ACCOUNT, type ModelsShape, type ResolvedOptions } from './options';
+import { DEMO_ACCOUNT, DEMO_ACCOUNTS, type ModelsShape, type ResolvedOptions } from './options';
 import { randomId } from './secrets';
 
 /** The demo account's `sub`: stable across resets and restarts, as a real account's is. */
-export const DEMO_USER_ID = 'usr_demo_ada_lovelace';
+export const DEMO_USER_ID = DEMO_ACCOUNT.id;
 
 export interface User {
   id: string;
@@ -23,6 +23,8 @@ export interface User {
 export interface Session {
   userId: string;
   expiresAt: number;
+  /** Set by a `prompt=login`: the session no longer vouches for anyone until a new sign-in. */
+  loginRequired?: boolean;
 }
 
 /** An authorize request waiting for the person to sign in and consent on the page. */
@@ -135,7 +137,7 @@ export class GatewayState {
       collection.clear();
     }
     this.settings = this.initialSettings();
-    this.createUser({ ...DEMO_ACCOUNT, id: DEMO_USER_ID });
+    for (const account of DEMO_ACCOUNTS) this.createUser(account);
   }
 
   createUser(fields: { email: string; name: string; password: string; id?: string }): User {

@@ -7,7 +7,7 @@
  */
 import type { AdapterFactory, Configuration, JWKS } from 'oidc-provider';
 import { findAccount, SCOPE_CLAIMS } from './account';
-import { PAGE_HEADERS, pageDocument, renderErrorBody } from './consent-page';
+import { PAGE_HEADERS, pageDocument, renderErrorBody, renderLogoutBody } from './consent-page';
 
 /** What an authorization request may ask for; `gateway:access` is the model API (AI Stats). */
 export const OIDC_SCOPES = ['openid', 'email', 'profile', 'offline_access', 'gateway:access'];
@@ -45,6 +45,8 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
         // A browser extension keeps no secret: a public client, held to PKCE.
         token_endpoint_auth_method: 'none',
         redirect_uris: settings.redirectUris,
+        // Signing out ends the provider's session too (RP-initiated logout), then comes back.
+        post_logout_redirect_uris: settings.redirectUris,
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         scope: OIDC_SCOPES.join(' '),
@@ -112,6 +114,18 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
           token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
+      // Signing out here (RP-initiated logout) asks the person first, in our page.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.set(PAGE_HEADERS);
+          ctx.body = pageDocument('Sign out?', renderLogoutBody(form));
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.set(PAGE_HEADERS);
+          ctx.body = pageDocument('Signed out', renderErrorBody('Signed out', 'You signed out.'));
+        },
+      },
     },
   };
 }

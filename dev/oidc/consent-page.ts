@@ -3,7 +3,7 @@
  * Deny) and error pages. Every value is escaped by `html`; no page loads anything or runs script.
  */
 import type { ServerResponse } from 'node:http';
-import { html, htmlDocument, type SafeHtml } from '../gateway/pages/html';
+import { html, htmlDocument, SafeHtml } from '../gateway/pages/html';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   openid: 'Know who you are',
@@ -43,6 +43,20 @@ export function renderConsentPage(input: ConsentPageInput): SafeHtml {
     <button type="submit" name="decision" value="authorize">Authorize</button>
   </div>
 </form>`;
+}
+
+/**
+ * The "sign out?" page of RP-initiated logout. `form` is oidc-provider's own hidden form (its
+ * action and anti-forgery token), which the buttons submit.
+ */
+export function renderLogoutBody(form: string): SafeHtml {
+  return html`
+<h1>Sign out of the development provider?</h1>
+${new SafeHtml(form)}
+<div class="buttons">
+  <button type="submit" form="op.logoutForm">Stay signed in</button>
+  <button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
+</div>`;
 }
 
 export function renderErrorBody(title: string, message: string): SafeHtml {

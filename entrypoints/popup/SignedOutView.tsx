@@ -22,6 +22,14 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
       >
         {signingIn ? 'Waiting for the sign-in window…' : `Sign in with ${model.providerName.value}`}
       </button>
+      <button
+        type="button"
+        class="btn btn-link wide"
+        onClick={() => model.signIn('login', true)}
+        disabled={signingIn}
+      >
+        Use another account
+      </button>
       {model.hasBalance.value ? (
         // Account creation is an AI Pass screen (`mode=signup`); other providers have their own.
         <button

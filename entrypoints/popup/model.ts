@@ -67,11 +67,12 @@ export function createPopupModel() {
     return authStatus.watch(showStatus);
   }
 
-  async function signIn(mode: 'login' | 'signup'): Promise<void> {
+  /** `anotherAccount`: the provider asks who is signing in, whoever it remembers. */
+  async function signIn(mode: 'login' | 'signup', anotherAccount = false): Promise<void> {
     busy.value = 'signing-in';
     notice.value = null;
     // The popup may close while the sign-in window has focus; the worker finishes on its own.
-    const result = await sendMessage('auth.signIn', { mode });
+    const result = await sendMessage('auth.signIn', { mode, anotherAccount });
     busy.value = null;
     if (!result.ok && result.code !== 'cancelled')
       notice.value = { kind: 'error', text: result.message };

@@ -28,7 +28,9 @@ export function accessGrantFor(failedToken?: string) {
 export function registerAuthHandlers(): void {
   onMessage('auth.signIn', ({ sender, data }) =>
     isOwnExtensionPage(sender)
-      ? settle(() => signIn({ interactive: true, mode: data?.mode }))
+      ? settle(() =>
+          signIn({ interactive: true, mode: data?.mode, anotherAccount: data?.anotherAccount }),
+        )
       : REFUSED,
   );
   onMessage('auth.signOut', ({ sender, data }) =>

@@ -8,9 +8,9 @@ import { activeProviderId } from '../config/providers';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { oauthClient, transportOptions } from './provider';
-import { type StoredSession, saveSession, sessionTokens } from './session-store';
-import { endSession } from './sign-out';
-import { authStatus } from './status';
+import { revokeTokens } from './revocation';
+import { readSession, renewSession, type StoredSession, sessionTokens } from './session-store';
+import { endSession, signedOutError } from './sign-out';
 import { tokenEndpointFetch } from './token-dialect';
 import { needsRefresh, tokenSetFromResponse } from './token-set';
 
@@ -81,20 +81,19 @@ async function requestRefresh(session: StoredSession, refreshToken: string): Pro
   });
 }
 
-/** Signed out, with the reason the last session ended when there was one. */
-async function signedOutError(): Promise<AuthError> {
-  const status = await authStatus.getValue();
-  const reason = status.signedIn ? undefined : status.reason;
-  return new AuthError('signed-out', reason ?? 'Sign in to continue.');
-}
-
+/**
+ * Renews the provider's session with its refresh token. Everything it learns is written only if
+ * the session it started from is still the one stored (same epoch): after a sign-out, the
+ * renewed tokens are revoked instead, and the 503 retry is not made.
+ */
 async function refresh(providerId: string): Promise<StoredSession> {
-  const session = await sessionTokens(providerId).getValue();
+  const { epoch, session } = await readSession(providerId);
   if (!session) throw await signedOutError();
   const { provider, refreshToken } = session;
   if (!refreshToken) {
     throw await endSession(
       providerId,
+      epoch,
       `Your ${provider.name} session expired. Sign in again to continue.`,
     );
   }
@@ -104,11 +103,13 @@ async function refresh(providerId: string): Promise<StoredSession> {
     if (response.status === 503) {
       // Another refresh of this grant is under way elsewhere: wait, then use what it stored.
       await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)));
-      const latest = await sessionTokens(providerId).getValue();
-      if (latest && latest.accessToken !== session.accessToken) return latest;
+      const latest = await readSession(providerId);
+      if (latest.epoch !== epoch || !latest.session) throw await signedOutError();
+      if (latest.session.accessToken !== session.accessToken) return latest.session;
       response = await requestRefresh(session, refreshToken);
     }
   } catch (cause) {
+    if (cause instanceof AuthError) throw cause;
     throw new AuthError(
       'temporarily-unavailable',
       `${provider.name} could not be reached. Try again in a moment.`,
@@ -127,6 +128,7 @@ async function refresh(providerId: string): Promise<StoredSession> {
     ) {
       throw await endSession(
         providerId,
+        epoch,
         cause.error === 'invalid_grant'
           ? `${provider.name} ended your session (it was signed out or revoked elsewhere). Sign in again to continue.`
           : `${provider.name} refused to renew your session (${cause.error}). Sign in again to continue.`,
@@ -142,7 +144,12 @@ async function refresh(providerId: string): Promise<StoredSession> {
     ...tokenSetFromResponse(result, Date.now(), session),
     provider,
     ...(session.user ? { user: session.user } : {}),
+    ...(result.id_token || session.idToken ? { idToken: result.id_token ?? session.idToken } : {}),
   };
-  await saveSession(renewed);
+  if (!(await renewSession(epoch, renewed))) {
+    // Signed out while the answer was on its way: these tokens must not outlive the session.
+    await revokeTokens(provider, renewed);
+    throw await signedOutError();
+  }
   return renewed;
 }

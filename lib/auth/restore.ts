@@ -7,11 +7,13 @@ import { fetchProfile } from './profile';
 import { publishStatus } from './publish';
 import { refreshOnce } from './refresh';
 import {
+  beginSession,
+  dropPlaceholder,
   hadSession,
   keptRefreshToken,
   migrateLegacyKeptToken,
-  saveSession,
-  sessionTokens,
+  readSession,
+  renewSession,
 } from './session-store';
 import { signIn } from './sign-in';
 import { authStatus } from './status';
@@ -50,27 +52,29 @@ export async function restoreIfNewBrowserSession(): Promise<void> {
 async function restore(silent: boolean): Promise<void> {
   await migrateLegacyKeptToken();
   const { id } = await loadActiveProvider();
-  if (await sessionTokens(id).getValue()) return;
+  const current = await readSession(id);
+  if (current.session) return;
   const kept = await keptRefreshToken(id).getValue();
   if (kept && (await staySignedIn.getValue())) {
-    // An expired placeholder, so that the refresh below runs with the kept refresh token.
-    await sessionTokens(id).setValue({
+    // An expired placeholder, so that the refresh below runs with the kept refresh token; it
+    // begins a session only if nothing (a sign-out) ended the epoch the token was read in.
+    const epoch = await beginSession(current.epoch, {
       ...kept,
       accessToken: '',
       expiresAt: 0,
       lifetimeSeconds: 0,
       scope: '',
     });
+    if (epoch === null) return;
     try {
       const session = await refreshOnce(id);
       const as = await serverMetadata(session.provider);
       const user = await fetchProfile(as, session.provider, session.accessToken);
-      await saveSession({ ...session, user });
-      await publishStatus();
+      if (await renewSession(epoch, { ...session, user })) await publishStatus();
       return;
     } catch {
       // Fall through to a silent sign-in: the server may still have a browser session.
-      await sessionTokens(id).removeValue();
+      await dropPlaceholder(id, epoch);
     }
   }
   if (silent && (await hadSession.getValue())) {

@@ -15,12 +15,14 @@ import { serverMetadata } from './metadata';
 import { fetchProfile } from './profile';
 import { oauthClient, type Provider, transportOptions, usesOpenId } from './provider';
 import { publishStatus } from './publish';
+import { revokeTokens } from './revocation';
+import { sessionEpoch } from './session-epoch';
 import {
-  hadSession,
+  beginSession,
   type PendingSignIn,
   pendingSignIn,
   type StoredSession,
-  saveSession,
+  signedOutByChoice,
 } from './session-store';
 import type { AccountProfile } from './status';
 import { tokenEndpointFetch } from './token-dialect';
@@ -30,6 +32,8 @@ export interface SignInRequest {
   interactive: boolean;
   /** `signup` opens AI Pass's account-creation screen instead of the sign-in screen. */
   mode?: 'login' | 'signup';
+  /** Ask who is signing in even if the provider remembers someone ("Use another account"). */
+  anotherAccount?: boolean;
 }
 
 let signInInFlight: Promise<AccountProfile> | null = null;
@@ -53,6 +57,7 @@ function authorizationUrl(
   attempt: PendingSignIn,
   codeChallenge: string,
   request: SignInRequest,
+  askWho: boolean,
 ): string {
   if (!as.authorization_endpoint) {
     throw new AuthError('server-unreachable', 'The server does not offer an OAuth sign-in page.');
@@ -67,19 +72,27 @@ function authorizationUrl(
   url.searchParams.set('code_challenge_method', 'S256');
   if (attempt.nonce) url.searchParams.set('nonce', attempt.nonce);
   if (request.mode === 'signup') url.searchParams.set('mode', 'signup');
-  const prompt = promptFor(provider, request);
+  const prompt = promptFor(provider, request, askWho);
   if (prompt) url.searchParams.set('prompt', prompt);
   return url.href;
 }
 
 /**
- * `none` for a silent sign-in. OpenID Connect issues a refresh token for `offline_access` only
- * after explicit consent (Core, section 11), so an interactive sign-in that asks for it says so.
+ * `none` for a silent sign-in. `login` when the person asked for another account or signed out
+ * on purpose: the provider's browser session may belong to someone else (OpenID Connect and
+ * Agnic define it; AI Pass accepts it). OpenID Connect issues a refresh token for
+ * `offline_access` only after explicit consent (Core, section 11), so a sign-in that asks for it
+ * says so too.
  */
-function promptFor(provider: Provider, request: SignInRequest): string | undefined {
+function promptFor(
+  provider: Provider,
+  request: SignInRequest,
+  askWho: boolean,
+): string | undefined {
   if (!request.interactive) return 'none';
-  if (usesOpenId(provider) && provider.scopes.includes('offline_access')) return 'consent';
-  return undefined;
+  const prompts = askWho || request.anotherAccount ? ['login'] : [];
+  if (usesOpenId(provider) && provider.scopes.includes('offline_access')) prompts.push('consent');
+  return prompts.length > 0 ? prompts.join(' ') : undefined;
 }
 
 /** Chromium reports every way the window can fail only as a message: map each to its outcome. */
@@ -124,6 +137,9 @@ function authorizationFailure(error: unknown): AuthError {
 
 async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   const provider = await currentProvider();
+  // The session this sign-in replaces: a sign-out from now on voids the sign-in.
+  const epoch = sessionEpoch(provider.id);
+  const askWho = await signedOutByChoice(provider.id).getValue();
   const as = await serverMetadata(provider);
   const client = oauthClient(provider);
   const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -141,7 +157,7 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   let redirectedTo: string | undefined;
   try {
     redirectedTo = await browser.identity.launchWebAuthFlow({
-      url: authorizationUrl(as, provider, attempt, challenge, request),
+      url: authorizationUrl(as, provider, attempt, challenge, request, askWho === true),
       interactive: request.interactive,
     });
   } catch (error) {
@@ -187,10 +203,17 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
     throw tokenFailure(cause);
   }
 
-  const session: StoredSession = { ...tokenSetFromResponse(tokens, Date.now()), provider };
+  const session: StoredSession = {
+    ...tokenSetFromResponse(tokens, Date.now()),
+    provider,
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+  };
   const user = await fetchProfile(as, provider, session.accessToken, idTokenSubject(tokens));
-  await saveSession({ ...session, user });
-  await hadSession.setValue(true);
+  if ((await beginSession(epoch, { ...session, user })) === null) {
+    // Signed out (or the provider removed) while the sign-in finished: nothing of it is kept.
+    await revokeTokens(provider, session);
+    throw new AuthError('cancelled', 'You signed out before the sign-in finished.');
+  }
   await publishStatus();
   return user;
 }

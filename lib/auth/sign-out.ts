@@ -1,66 +1,75 @@
 /** Ending a session: by the person's choice (with revocation), or because the server ended it. */
-import * as oauth from 'oauth4webapi';
+import { browser } from 'wxt/browser';
 import { cachedBalance } from '../account/balance';
 import { loadActiveProvider } from '../config/providers';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
-import { oauthClient, type Provider, transportOptions } from './provider';
 import { publishStatus } from './publish';
-import { clearSecrets, hadSession, type StoredSession, sessionTokens } from './session-store';
+import { revokeTokens } from './revocation';
+import { forgetEndedSession, forgetSessionByChoice, type StoredSession } from './session-store';
+import { authStatus } from './status';
 
-const REVOCATION_TIMEOUT_MS = 5_000;
+/** What the popup says after Sign out: never that the provider ended anything. */
+const SIGNED_OUT_BY_CHOICE = 'You signed out.';
 
-async function revoke(provider: Provider, token: string, hint: string): Promise<void> {
-  const as = await serverMetadata(provider);
-  // RFC 7009 is optional: a provider without it lets its tokens expire on their own.
-  if (!as.revocation_endpoint) return;
-  const response = await oauth.revocationRequest(as, oauthClient(provider), oauth.None(), token, {
-    additionalParameters: { token_type_hint: hint },
-    signal: AbortSignal.timeout(REVOCATION_TIMEOUT_MS),
-    ...transportOptions(provider),
-  });
-  await oauth.processRevocationResponse(response);
+/**
+ * Signs out of a provider (the one in use by default). Final from the first step: once the
+ * provider is known, its session's epoch moves on before anything else is awaited, so a refresh
+ * or sign-in that answers later is discarded (and revokes what it brought). Then the tokens leave
+ * storage, and only then are they revoked at the server, when it can be reached.
+ */
+export async function signOut(providerId?: string): Promise<void> {
+  const id = providerId ?? (await loadActiveProvider()).id;
+  // The status goes first, so that a caller who finds the tokens gone also finds the reason.
+  const session = await forgetSessionByChoice(id, () =>
+    publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE }),
+  );
+  await cachedBalance.removeValue();
+  if (!session) return;
+  await revokeTokens(session.provider, session);
+  await endProviderSession(session);
 }
 
-/** Revokes what the server may still honour, refresh token first, without letting it block. */
-async function revokeSession({
-  provider,
-  refreshToken,
-  accessToken,
-}: StoredSession): Promise<void> {
-  // `provider` is the one the tokens were issued by, even if the settings changed since.
+/**
+ * RP-initiated logout (OpenID Connect): where the metadata offers an `end_session_endpoint`,
+ * asks the provider to end its own browser session too, without a window. A provider that wants
+ * the person to confirm keeps its session; the next sign-in asks who is signing in all the same.
+ */
+async function endProviderSession({ provider, idToken }: StoredSession): Promise<void> {
   try {
-    if (refreshToken) await revoke(provider, refreshToken, 'refresh_token');
-    await revoke(provider, accessToken, 'access_token');
+    const as = await serverMetadata(provider);
+    if (!as.end_session_endpoint) return;
+    const url = new URL(as.end_session_endpoint);
+    url.searchParams.set('client_id', provider.clientId);
+    if (idToken) url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('post_logout_redirect_uri', browser.identity.getRedirectURL(provider.id));
+    await browser.identity.launchWebAuthFlow({ url: url.href, interactive: false });
   } catch {
-    // Unreachable server: the tokens die with the local session, and expire on their own.
+    // Unreachable, or the provider asked the person to confirm: its session stays.
   }
 }
 
 /**
- * Everything of one provider's session goes: tokens, a pending attempt, cached account data.
- * The status goes first, so that a caller who finds the tokens gone also finds the reason.
+ * The server no longer accepts the session of epoch `epoch`: forget it and tell the pages why.
+ * A session that already ended (the person signed out meanwhile) keeps the reason it ended with.
  */
-async function forgetSession(providerId: string, reason?: string): Promise<void> {
-  await publishStatus({ providerId, reason });
-  await clearSecrets(providerId);
+export async function endSession(
+  providerId: string,
+  epoch: number,
+  reason: string,
+): Promise<AuthError> {
+  // The status goes before the tokens, so that a caller who finds them gone finds the reason.
+  const ended = await forgetEndedSession(providerId, epoch, () =>
+    publishStatus({ providerId, reason }),
+  );
+  if (!ended) return signedOutError();
   await cachedBalance.removeValue();
-}
-
-/**
- * Signs out of a provider (the one in use by default): revokes at the server when it can, then
- * forgets locally whatever the server said.
- */
-export async function signOut(providerId?: string): Promise<void> {
-  const id = providerId ?? (await loadActiveProvider()).id;
-  const session = await sessionTokens(id).getValue();
-  if (session) await revokeSession(session);
-  await forgetSession(id);
-  await hadSession.setValue(false);
-}
-
-/** The server no longer accepts a provider's session: forget it and tell the pages why. */
-export async function endSession(providerId: string, reason: string): Promise<AuthError> {
-  await forgetSession(providerId, reason);
   return new AuthError('session-ended', reason);
+}
+
+/** Signed out, with the reason the last session ended when there was one. */
+export async function signedOutError(): Promise<AuthError> {
+  const status = await authStatus.getValue();
+  const reason = status.signedIn ? undefined : status.reason;
+  return new AuthError('signed-out', reason ?? 'Sign in to continue.');
 }

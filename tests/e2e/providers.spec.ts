@@ -73,8 +73,9 @@ test('an OpenID Connect provider: sign in, stream, refresh after expiry, sign ou
 
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await expect(popup.getByRole('button', { name: 'Sign in with AI Stats' })).toBeVisible();
+    // The session is gone at once; the revocations follow.
+    await expect.poll(() => isTokenActive(stack.provider, renewed?.accessToken ?? '')).toBe(false);
     expect(await isTokenActive(stack.provider, renewed?.refreshToken ?? '')).toBe(false);
-    expect(await isTokenActive(stack.provider, renewed?.accessToken ?? '')).toBe(false);
     expect(await storedTokens(serviceWorker, 'ai-stats')).toBeUndefined();
   } finally {
     await stack.close();
@@ -140,11 +141,13 @@ test("the local gateway in Agnic's dialect: JSON snake_case token requests, then
     agnic.control.clearRequests();
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await expect(popup.getByRole('button', { name: 'Sign in with Agnic' })).toBeVisible();
-    const revoked = agnic.control
-      .requests()
-      .filter((r) => r.path === '/oauth2/revoke')
-      .map((r) => (r.body as { token?: string }).token);
-    expect(revoked).toEqual([tokens?.refreshToken, tokens?.accessToken]);
+    const revoked = () =>
+      agnic.control
+        .requests()
+        .filter((r) => r.path === '/oauth2/revoke')
+        .map((r) => (r.body as { token?: string }).token);
+    // The session is gone at once; the revocations follow.
+    await expect.poll(revoked).toEqual([tokens?.refreshToken, tokens?.accessToken]);
   } finally {
     await agnic.close();
   }

@@ -104,11 +104,13 @@ test('sign-out revokes the refresh token, then the access token, and forgets the
   await popup.getByRole('button', { name: 'Sign out' }).click();
   await expect(popup.getByRole('button', { name: 'Sign in with AI Pass' })).toBeVisible();
 
-  const revocations = gateway.control.requests().filter((r) => r.path === '/oauth2/revoke');
-  expect(revocations.map((r) => (r.body as { token?: string }).token)).toEqual([
-    tokens.refreshToken,
-    tokens.accessToken,
-  ]);
+  // The session is gone at once; the revocations follow.
+  const revoked = () =>
+    gateway.control
+      .requests()
+      .filter((r) => r.path === '/oauth2/revoke')
+      .map((r) => (r.body as { token?: string }).token);
+  await expect.poll(revoked).toEqual([tokens.refreshToken, tokens.accessToken]);
   const after = await sessionStorage(serviceWorker);
   expect(Object.keys(after)).toEqual(['auth.status']);
   expect(JSON.stringify(after)).not.toContain(tokens.accessToken);

@@ -101,6 +101,59 @@ describe('faults', () => {
     expect(statuses).toEqual([429, 429, 503, 200]);
   });
 
+  it('holds a token response, already processed, until the test releases it', async () => {
+    const gateway = await startTestGateway({ refreshProcessingMs: 5 });
+    const { refresh_token } = await signInForTokens(gateway);
+    gateway.control.injectFault({ kind: 'hold', path: '/oauth2/token' });
+    let answered = false;
+    const refreshed = refreshTokens(gateway, refresh_token).then((response) => {
+      answered = true;
+      return response;
+    });
+    const held = await gateway.control.nextHeldResponse();
+    // The refresh happened: the old token is spent and the renewed pair exists, unsent.
+    const renewed = JSON.parse(held.body) as { access_token: string; refresh_token: string };
+    expect(held.path).toBe('/oauth2/token');
+    expect(gateway.control.tokenStatus(refresh_token)).toBe('rotated');
+    expect(gateway.control.tokenStatus(renewed.refresh_token)).toBe('active');
+    expect(answered).toBe(false);
+    held.release();
+    const response = await refreshed;
+    expect(await response.json()).toMatchObject({ refresh_token: renewed.refresh_token });
+    const record = gateway.control.requests().find((r) => r.path === '/oauth2/token' && r.fault);
+    expect(record?.fault).toBe('hold');
+  });
+
+  it('lets held responses go on reset, and over HTTP', async () => {
+    const gateway = await startTestGateway({ refreshProcessingMs: 5 });
+    const { refresh_token } = await signInForTokens(gateway);
+    gateway.control.injectFault({ kind: 'hold', path: '/oauth2/token', times: 2 });
+    const first = refreshTokens(gateway, refresh_token);
+    await gateway.control.nextHeldResponse();
+    await fetch(`${gateway.url}/__admin/release-held`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const renewed = (await (await first).json()) as { refresh_token: string };
+    const second = refreshTokens(gateway, renewed.refresh_token);
+    await gateway.control.nextHeldResponse();
+    gateway.control.reset();
+    expect((await second).status).toBe(200);
+  });
+
+  it('tells which tokens it still honours', async () => {
+    const gateway = await startTestGateway();
+    const { access_token, refresh_token } = await signInForTokens(gateway);
+    expect(gateway.control.tokenStatus(access_token)).toBe('active');
+    expect(gateway.control.tokenStatus('never-issued')).toBe('unknown');
+    gateway.control.expireAccessTokens();
+    expect(gateway.control.tokenStatus(access_token)).toBe('expired');
+    gateway.control.revokeGrantOf(refresh_token);
+    expect(gateway.control.tokenStatus(refresh_token)).toBe('revoked');
+    expect(gateway.control.tokenStatus(access_token)).toBe('revoked');
+  });
+
   it('limits a fault to its path prefix', async () => {
     const gateway = await startTestGateway({ refreshProcessingMs: 5 });
     const { access_token, refresh_token } = await signInForTokens(gateway);

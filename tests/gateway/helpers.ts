@@ -65,6 +65,7 @@ export interface AuthorizeParams {
   code_challenge_method?: string;
   prompt?: string;
   mode?: string;
+  login_hint?: string;
 }
 
 /** The authorize URL with AI Pass's required parameters; `null` drops one. */

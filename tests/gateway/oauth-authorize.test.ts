@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT } from '../../dev/gateway';
+import { DEMO_ACCOUNT, SECOND_DEMO_ACCOUNT } from '../../dev/gateway';
 import {
   authorizeUrl,
   browse,
@@ -154,18 +154,33 @@ describe('authorize: silent and repeated requests', () => {
     }
   });
 
-  it('shows the page again for prompt=login and prompt=consent despite a session', async () => {
+  it('shows the page again for prompt=consent and prompt=login despite a session', async () => {
     const gateway = await startTestGateway();
     const { jar } = await signIn(gateway);
-    for (const prompt of ['login', 'consent']) {
-      const response = await browse(authorizeUrl(gateway, { prompt }), jar);
-      expect(response.status).toBe(200);
-    }
-    const consentOnly = await (
-      await browse(authorizeUrl(gateway, { prompt: 'consent' }), jar)
-    ).text();
-    expect(consentOnly).toContain('Signed in as');
-    expect(consentOnly).not.toContain('name="password"');
+    const consentOnly = await browse(authorizeUrl(gateway, { prompt: 'consent' }), jar);
+    expect(consentOnly.status).toBe(200);
+    const consentPage = await consentOnly.text();
+    expect(consentPage).toContain('Signed in as');
+    expect(consentPage).not.toContain('name="password"');
+    const login = await browse(authorizeUrl(gateway, { prompt: 'login' }), jar);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('name="password"');
+  });
+
+  it('after prompt=login, asks for the password and refuses prompt=none until a new sign-in', async () => {
+    const gateway = await startTestGateway();
+    const { jar } = await signIn(gateway);
+    await browse(authorizeUrl(gateway, { prompt: 'login' }), jar);
+    // The person closed that window: the old browser session vouches for no one any more.
+    const silent = await browse(authorizeUrl(gateway, { prompt: 'none', state: 's2' }), jar);
+    expect(redirectParams(silent).get('error')).toBe('login_required');
+    const plain = await browse(authorizeUrl(gateway), jar);
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toContain('name="password"');
+    // Signing in again makes a session that works silently.
+    await signIn(gateway, { jar, prompt: 'login' });
+    const again = await browse(authorizeUrl(gateway, { prompt: 'none' }), jar);
+    expect(redirectParams(again).get('code')).toBeTruthy();
   });
 
   it('does not treat a cookie from another gateway instance as a session', async () => {
@@ -208,5 +223,34 @@ describe('authorize: RFC 9207 issuer identification', () => {
     expect(params.get('iss')).toBe(gateway.url);
     const denied = await signIn(gateway, { decision: 'deny', jar: new CookieJar() });
     expect(denied.params.get('iss')).toBe(gateway.url);
+  });
+});
+
+describe('authorize: two demo accounts', () => {
+  it('offers the second account on the sign-in page, prefilled when picked', async () => {
+    const gateway = await startTestGateway();
+    const page = await (await browse(authorizeUrl(gateway))).text();
+    const link = /<a href="([^"]+)">Alan Turing<\/a>/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBeTruthy();
+    const picked = await (await browse(new URL(link ?? '', gateway.url).href)).text();
+    expect(picked).toContain(`value="${SECOND_DEMO_ACCOUNT.email}"`);
+    expect(picked).toContain(`value="${SECOND_DEMO_ACCOUNT.password}"`);
+    expect(picked).toContain('<strong aria-current="true">Alan Turing</strong>');
+  });
+
+  it('signs the second person in as another account, with its own stable sub', async () => {
+    const gateway = await startTestGateway();
+    const ada = await signInForTokens(gateway);
+    const grace = await signInForTokens(gateway, {
+      fields: { email: SECOND_DEMO_ACCOUNT.email, password: SECOND_DEMO_ACCOUNT.password },
+    });
+    const adaInfo = await (await userinfo(gateway, ada.access_token)).json();
+    const graceInfo = await (await userinfo(gateway, grace.access_token)).json();
+    expect(adaInfo).toMatchObject({ sub: DEMO_ACCOUNT.id, email: DEMO_ACCOUNT.email });
+    expect(graceInfo).toMatchObject({
+      sub: SECOND_DEMO_ACCOUNT.id,
+      name: SECOND_DEMO_ACCOUNT.name,
+      email: SECOND_DEMO_ACCOUNT.email,
+    });
   });
 });

@@ -54,6 +54,17 @@ describe('revocation (RFC 7009)', () => {
   });
 });
 
+describe('revocation left out of the metadata', () => {
+  it('announces no revocation endpoint when asked not to', async () => {
+    const gateway = await startTestGateway({ announceRevocation: false });
+    const metadata = await (
+      await fetch(`${gateway.url}/.well-known/oauth-authorization-server`)
+    ).json();
+    expect(metadata).not.toHaveProperty('revocation_endpoint');
+    expect(metadata).toHaveProperty('token_endpoint');
+  });
+});
+
 describe('userinfo', () => {
   it('answers the profile with a stable sub', async () => {
     const gateway = await startTestGateway();

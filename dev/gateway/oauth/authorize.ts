@@ -9,7 +9,7 @@ import { authorizePageTitle, renderAuthorizePage } from '../pages/authorize-page
 import { sendErrorPage, sendPage } from '../pages/html';
 import { randomId } from '../secrets';
 import type { AuthorizeTransaction, User } from '../state';
-import { sessionUser, startSession } from './session';
+import { requireLoginAgain, sessionUser, startSession } from './session';
 
 const TRANSACTION_LIFETIME_MS = 10 * 60_000;
 /** BASE64URL(SHA256(…)) is always 43 characters. */
@@ -161,6 +161,7 @@ function decide(
   }
 
   const clientId = params.get('client_id') ?? '';
+  if (prompt.has('login')) requireLoginAgain(request, ctx.state);
   const user = sessionUser(request, ctx.state);
   const consented = user ? ctx.state.consentedScopes(user.id, clientId) : new Set<string>();
   const consentCovers = scopes.every((scope) => consented.has(scope));

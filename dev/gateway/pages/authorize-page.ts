@@ -1,7 +1,7 @@
 /**
  * The one page of the authorize flow: sign in (or sign up) and consent, with Authorize and Deny.
  */
-import { DEMO_ACCOUNT } from '../options';
+import { DEMO_ACCOUNT, DEMO_ACCOUNTS } from '../options';
 import type { AuthorizeTransaction, User } from '../state';
 import { html, type SafeHtml } from './html';
 
@@ -53,16 +53,40 @@ function identityFields({ transaction, user, entered }: AuthorizePageInput): Saf
   <input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required>`;
   }
   if (transaction.requireLogin || !user) {
-    const email = entered?.email ?? DEMO_ACCOUNT.email;
-    // The demo password is prefilled only for the demo account, and never after a failed try.
-    const password = entered ? '' : DEMO_ACCOUNT.password;
+    const demo = chosenDemoAccount(transaction);
+    const email = entered?.email ?? demo.email;
+    // The demo password is prefilled only for a demo account, and never after a failed try.
+    const password = entered ? '' : demo.password;
     return html`
+  ${demoAccountPicker(transaction, demo)}
   <label for="email">Email</label>
   <input id="email" name="email" type="email" autocomplete="username" required value="${email}">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required value="${password}">`;
   }
   return html`<p class="muted">Signed in as <strong>${user.name}</strong> (${user.email})</p>`;
+}
+
+/** The demo account named by `login_hint` (OpenID Connect's hint), else the first one. */
+function chosenDemoAccount(transaction: AuthorizeTransaction): (typeof DEMO_ACCOUNTS)[number] {
+  const hint = transaction.query.login_hint?.toLowerCase();
+  return DEMO_ACCOUNTS.find((account) => account.email === hint) ?? DEMO_ACCOUNT;
+}
+
+/** Links that fill the form with one demo account or the other: two people on one browser. */
+function demoAccountPicker(
+  transaction: AuthorizeTransaction,
+  chosen: (typeof DEMO_ACCOUNTS)[number],
+): SafeHtml {
+  const links = DEMO_ACCOUNTS.map((account, index) => {
+    const query = new URLSearchParams(transaction.query);
+    query.set('login_hint', account.email);
+    const separator = index > 0 ? ' · ' : '';
+    return account === chosen
+      ? html`${separator}<strong aria-current="true">${account.name}</strong>`
+      : html`${separator}<a href="/oauth2/authorize?${query.toString()}">${account.name}</a>`;
+  });
+  return html`<p class="muted">Demo account: ${links}</p>`;
 }
 
 function switchLink(transaction: AuthorizeTransaction): SafeHtml {
