@@ -3,11 +3,12 @@ import '../../components/theme.css';
 import { authorizedFetch } from '../../lib/api/authorized-fetch';
 import { StreamingMarkdownView } from '../../lib/markdown/streaming-view';
 import { prepareImage } from '../../lib/media/compress-image';
+import { splitIntoSegments } from '../../lib/speech/segments';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
 import { SidePanel } from './SidePanel';
 
 render(<SidePanel />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {
-  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage });
+  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage, splitIntoSegments });
 }
