@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '../messages';
 import { isOwnExtensionPage } from '../messaging/sender';
 import {
+  confirmReadAloud,
   OFFSCREEN_DOCUMENT,
   pauseReadAloud,
   publishSpeechState,
@@ -28,6 +29,9 @@ function isOffscreenDocument(sender: { id?: string; url?: string }): boolean {
 export function registerSpeechHandlers(): void {
   onMessage('speech.start', ({ sender, data }) =>
     isOwnExtensionPage(sender) ? startReadAloud(String(data?.text ?? '')) : REFUSED,
+  );
+  onMessage('speech.confirm', ({ sender }) =>
+    isOwnExtensionPage(sender) ? confirmReadAloud() : REFUSED,
   );
   onMessage('speech.pause', ({ sender }) =>
     isOwnExtensionPage(sender) ? pauseReadAloud() : REFUSED,
