@@ -2,6 +2,7 @@
  * Injected faults: upstream errors and dropped streams, on demand, consumed in order.
  */
 import type { FastifyInstance } from 'fastify';
+import { HOSTILE_BODIES, type HostileBody, sendHostileBody } from './hostile-bodies';
 import { isRecord, pathOf } from './http';
 import type { Recorder } from './recording';
 
@@ -26,7 +27,13 @@ export interface StatusFault extends FaultScope {
   body?: unknown;
 }
 
-export type Fault = DropAfterChunksFault | StatusFault;
+/** Answer with a body no honest server sends (see hostile-bodies.ts) instead of handling it. */
+export interface HostileBodyFault extends FaultScope {
+  kind: 'hostile-body';
+  body: HostileBody;
+}
+
+export type Fault = DropAfterChunksFault | StatusFault | HostileBodyFault;
 
 interface QueuedFault {
   fault: Fault;
@@ -67,10 +74,15 @@ export class FaultQueue {
     return queued.fault;
   }
 
-  /** Status faults are answered before anything else looks at the request (CORS aside). */
+  /** Status faults and hostile bodies are answered before anything else looks at the request (CORS aside). */
   install(app: FastifyInstance, recorder: Recorder): void {
     app.addHook('onRequest', async (request, reply) => {
       if (request.method === 'OPTIONS') return;
+      const hostile = this.take(pathOf(request.url), 'hostile-body');
+      if (hostile) {
+        void sendHostileBody(request, reply, recorder, hostile.body);
+        return reply;
+      }
       const fault = this.take(pathOf(request.url), 'status');
       if (!fault) return;
       recorder.annotate(request, { fault: `status ${fault.status}` });
@@ -111,6 +123,12 @@ function validateFault(fault: unknown): Fault {
       throw new TypeError('retryAfter must be a whole number of seconds');
     }
     return fault as unknown as StatusFault;
+  }
+  if (kind === 'hostile-body') {
+    if (!HOSTILE_BODIES.includes(fault.body as HostileBody)) {
+      throw new TypeError(`body must be one of ${HOSTILE_BODIES.join(', ')}`);
+    }
+    return fault as unknown as HostileBodyFault;
   }
   throw new TypeError(`Unknown fault kind: ${String(kind)}`);
 }
