@@ -25,6 +25,17 @@ export interface SseOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A body that arrives faster than it is read is read chunk after chunk in microtasks, which
+ * never let the page render or take a click: after this much reading, a turn of the event loop.
+ */
+const READ_SLICE_MS = 10;
+
+/** One turn of the event loop: the page renders and handles input, then reading goes on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 type Stop = 'idle' | 'too-long' | null;
 
 export async function* readServerSentEvents(
@@ -79,7 +90,12 @@ export async function* readServerSentEvents(
 
   try {
     armIdleTimer();
+    let sliceStart = performance.now();
     while (true) {
+      if (performance.now() - sliceStart > READ_SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
         chunk = await reader.read();

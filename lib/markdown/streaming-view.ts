@@ -11,6 +11,12 @@ import { BlockSplitter, type OpenFence } from './block-splitter';
 import { codeBlockFrame, renderMarkdown } from './render';
 
 const BLOCKS_PER_GROUP = 32;
+/**
+ * The most text one animation frame renders. An answer can arrive far faster than it can be
+ * shown (a hostile server sends megabytes a second); the rest waits for the next frames, so the
+ * page still paints and answers clicks in between.
+ */
+const CHARS_PER_FRAME = 32 * 1024;
 /** A streamed code chunk takes whole lines up to about this size… */
 const CODE_CHUNK_CHARS = 4096;
 /** …and a single line longer than this is cut where it reaches it. */
@@ -43,7 +49,14 @@ export class StreamingMarkdownView {
   append(piece: string): void {
     if (!piece) return;
     this.pending.push(piece);
-    this.frame ||= requestAnimationFrame(() => this.flush());
+    this.scheduleFrame();
+  }
+
+  private scheduleFrame(): void {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render(CHARS_PER_FRAME);
+    });
   }
 
   /** Shows a text from scratch: a stored answer, or one that was regenerated or edited. */
@@ -56,9 +69,20 @@ export class StreamingMarkdownView {
   flush(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.render(Number.POSITIVE_INFINITY);
+  }
+
+  /** Renders up to `budget` characters of what is pending; a frame is asked for the rest. */
+  private render(budget: number): void {
     if (this.pending.length === 0) return;
-    const { finished, tail, fence } = this.splitter.append(this.pending.join(''));
+    let text = this.pending.join('');
     this.pending = [];
+    if (text.length > budget) {
+      this.pending.push(text.slice(budget));
+      text = text.slice(0, budget);
+      this.scheduleFrame();
+    }
+    const { finished, tail, fence } = this.splitter.append(text);
     if (finished.length > 0 || !fence || fence.opened) this.fence = null;
     for (const block of finished) this.appendBlock(block);
     if (fence) this.showFence(fence);

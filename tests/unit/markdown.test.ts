@@ -214,4 +214,22 @@ describe('StreamingMarkdownView', () => {
     expect(container.querySelector('.md-live')?.childElementCount).toBe(0);
     expect(container.querySelectorAll('.md-block pre code')).toHaveLength(1);
   });
+
+  it('renders a burst that arrives faster than it can be shown over several frames', () => {
+    const frames: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const container = document.createElement('div');
+    const view = new StreamingMarkdownView(container);
+    const paragraph = `${'and on and on '.repeat(70)}\n\n`; // about 1 KB a block
+    view.append(paragraph.repeat(100)); // 100 KB at once
+    let rendered = 0;
+    while (frames.length > 0) {
+      frames.shift()?.();
+      const now = container.querySelectorAll('.md-block').length;
+      expect(now - rendered).toBeLessThanOrEqual(35); // about 32 KB a frame
+      rendered = now;
+    }
+    expect(rendered).toBe(100);
+  });
 });
