@@ -332,9 +332,11 @@ actionTest(
         .poll(() => lastChatRequest(gateway)?.images?.length, { timeout: 20_000 })
         .toBe(1);
       await expect.poll(() => kit.probe.text()).toContain('Image received: jpeg 600x400');
+      // The click asked for the image's own origin only, and got it.
       expect(
-        await serviceWorker.evaluate(() =>
-          chrome.permissions.contains({ origins: ['<all_urls>'] }),
+        await serviceWorker.evaluate(
+          (origin) => chrome.permissions.contains({ origins: [`${origin}/*`] }),
+          new URL(srcUrl).origin,
         ),
       ).toBe(true);
       const received = lastChatRequest(gateway)?.images?.[0];
