@@ -8,15 +8,20 @@ import { originPatternFor } from './lib/browsers/host-pattern';
 const DEFAULT_SERVER_URL = 'https://aipass.one';
 
 /**
- * Extension pages may run only their own scripts; images only from the extension itself and
- * from data:/blob: URLs we make, so that a prompt-injected markdown image cannot call home.
+ * Extension pages may load only their own files (`default-src 'self'`): scripts, styles, frames
+ * and workers. Images only from the extension itself and from data:/blob: URLs we make, so that
+ * a prompt-injected markdown image cannot call home. Connections go to what Passlight must reach:
+ * any https: gateway (the server is chosen at run time), loopback for development, and the
+ * data:/blob: URLs of images being read; nothing else, so plain http: to the open web is refused.
  */
 const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
   "script-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
+  "connect-src 'self' https: data: blob: http://127.0.0.1:* http://localhost:*",
   "frame-ancestors 'none'",
 ].join('; ');
 

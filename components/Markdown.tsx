@@ -1,4 +1,4 @@
-import { effect, type ReadonlySignal } from '@preact/signals';
+import { effect, type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { StreamingMarkdownView } from '../lib/markdown/streaming-view';
 import './markdown.css';
@@ -7,11 +7,18 @@ interface MarkdownProps {
   text: ReadonlySignal<string>;
   /** For a streaming answer: the piece that just arrived, set together with `text`. */
   arrived?: ReadonlySignal<{ text: string } | null>;
+  /**
+   * Whether the conversation named this host (the question, the quoted page): a link elsewhere
+   * asks before it opens, showing its whole address. Without it, every web link asks.
+   */
+  isKnownHost?: (host: string) => boolean;
 }
 
 /** Model output as safe markdown, following a growing text without re-rendering what is done. */
-export function Markdown({ text, arrived }: MarkdownProps) {
+export function Markdown({ text, arrived, isKnownHost }: MarkdownProps) {
   const container = useRef<HTMLDivElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const askingFor = useSignal<string | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
@@ -31,11 +38,27 @@ export function Markdown({ text, arrived }: MarkdownProps) {
     };
   }, [text, arrived]);
 
-  // One listener for every "Copy code" button the markdown renders.
+  useEffect(() => {
+    if (askingFor.value) cancelButton.current?.focus();
+  }, [askingFor.value]);
+
+  /** A click (or middle click) on a link to a host nobody mentioned: ask first. */
+  const holdUnknownLink = (event: MouseEvent): boolean => {
+    const link = (event.target as Element).closest('a.md-link');
+    const host = link instanceof HTMLAnchorElement ? link.dataset.host : undefined;
+    if (!link || !host || isKnownHost?.(host)) return false;
+    event.preventDefault();
+    askingFor.value = (link as HTMLAnchorElement).href;
+    return true;
+  };
+
+  // One listener for every link and every "Copy code" button the markdown renders.
   const onClick = (event: MouseEvent) => {
+    if (holdUnknownLink(event)) return;
     const button = (event.target as Element).closest('.code-copy');
-    const code = button?.closest('.code-block')?.querySelector('code')?.textContent;
-    if (!button || code === undefined) return;
+    // A code block being streamed holds its code in several chunks: the <pre> has it all.
+    const code = button?.closest('.code-block')?.querySelector('pre')?.textContent;
+    if (!button || code === undefined || code === null) return;
     navigator.clipboard.writeText(code).then(
       () => {
         button.textContent = 'Copied';
@@ -46,6 +69,42 @@ export function Markdown({ text, arrived }: MarkdownProps) {
     );
   };
 
-  // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: delegation for the buttons inside, which are keyboard-usable themselves.
-  return <div class="markdown" ref={container} onClick={onClick} />;
+  const openAsked = () => {
+    const href = askingFor.value;
+    askingFor.value = null;
+    if (href) window.open(href, '_blank', 'noopener,noreferrer');
+  };
+
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: delegation for the links and buttons inside, which are keyboard-usable themselves. */}
+      <div
+        class="markdown"
+        ref={container}
+        onClick={onClick}
+        onAuxClick={(event) => void holdUnknownLink(event)}
+      />
+      {askingFor.value ? (
+        <div class="link-confirm" role="alertdialog" aria-label="Open this link?">
+          <p>This link goes to a site your question and the page did not mention:</p>
+          <p class="link-confirm-address">{askingFor.value}</p>
+          <div class="link-confirm-actions">
+            <button type="button" class="btn btn-primary" onClick={openAsked}>
+              Open link
+            </button>
+            <button
+              type="button"
+              class="btn"
+              ref={cancelButton}
+              onClick={() => {
+                askingFor.value = null;
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
 }

@@ -1,23 +1,34 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { formatDollars } from '../lib/account/money';
 import { sendMessage } from '../lib/messages';
 import type { SpeechResult } from '../lib/speech/protocol';
+import { type ReadingNotice, readingNotice } from '../lib/speech/reading-notice';
+import { extentNote } from '../lib/speech/reading-plan';
 import { IDLE_SPEECH_STATE, type SpeechState, watchSpeechState } from '../lib/speech/state';
 import './speech-controls.css';
 
-type Command = 'speech.pause' | 'speech.resume' | 'speech.stop';
+type Command = 'speech.confirm' | 'speech.pause' | 'speech.resume' | 'speech.stop';
 
 /** Read aloud's progress with Pause/Resume and Stop, or why it stopped; nothing when idle. */
 export function SpeechControls() {
   const state = useSignal<SpeechState>(IDLE_SPEECH_STATE);
+  const notice = useSignal<ReadingNotice | null>(null);
   const problem = useSignal('');
-  useEffect(
-    () =>
-      watchSpeechState((next) => {
-        state.value = next;
-      }),
-    [],
-  );
+  useEffect(() => {
+    const unwatchState = watchSpeechState((next) => {
+      state.value = next;
+    });
+    const showNotice = (next: ReadingNotice | null) => {
+      notice.value = next;
+    };
+    void readingNotice.getValue().then(showNotice);
+    const unwatchNotice = readingNotice.watch(showNotice);
+    return () => {
+      unwatchState();
+      unwatchNotice();
+    };
+  }, []);
 
   const send = async (command: Command) => {
     let result: SpeechResult;
@@ -30,6 +41,33 @@ export function SpeechControls() {
   };
 
   const { status, segment, total, message } = state.value;
+  const reading = notice.value;
+  if (reading?.awaitingConfirmation) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    return (
+      <section class="speech-controls" aria-label="Read aloud">
+        <div class="speech-progress">
+          <p>
+            {reading.readChars < reading.totalChars
+              ? `Read the first ${count(reading.readChars)} of ${count(reading.totalChars)} characters aloud?`
+              : `Read ${count(reading.readChars)} characters aloud?`}
+          </p>
+          <p class="speech-note">
+            Expected cost: about {formatDollars(reading.estimatedDollars)}, from your balance.
+          </p>
+        </div>
+        <div class="speech-actions">
+          <button type="button" class="btn btn-primary" onClick={() => send('speech.confirm')}>
+            Read aloud
+          </button>
+          <button type="button" class="btn" onClick={() => send('speech.stop')}>
+            Cancel
+          </button>
+        </div>
+        {problem.value ? <p class="status-error">{problem.value}</p> : null}
+      </section>
+    );
+  }
   if (status === 'idle') return null;
 
   if (status === 'error') {
@@ -46,10 +84,13 @@ export function SpeechControls() {
   const paused = status === 'paused';
   return (
     <section class="speech-controls" aria-label="Read aloud">
-      <p class="speech-progress" role="status">
-        Reading aloud — part {segment} of {total}
-        {paused ? ' (paused)' : status === 'loading' ? ' (loading…)' : ''}
-      </p>
+      <div class="speech-progress">
+        <p role="status">
+          Reading aloud — part {segment} of {total}
+          {paused ? ' (paused)' : status === 'loading' ? ' (loading…)' : ''}
+        </p>
+        {reading && extentNote(reading) ? <p class="speech-note">{extentNote(reading)}</p> : null}
+      </div>
       <div class="speech-actions">
         <button
           type="button"

@@ -22,6 +22,8 @@ interface ProtocolMap {
 
   // Read aloud (background). Only the extension's own pages may send these.
   'speech.start'(request: { text: string }): SpeechResult;
+  /** Starts the long reading that waits for the person's yes to its cost. */
+  'speech.confirm'(): SpeechResult;
   'speech.pause'(): SpeechResult;
   'speech.resume'(): SpeechResult;
   'speech.stop'(): SpeechResult;

@@ -7,6 +7,7 @@ import { measureFirstPaint } from './first-paint';
 import { measureImageCompression } from './image-compression';
 import { measurePopupBalance } from './popup-balance';
 import { measureFirstAudio } from './read-aloud';
+import { measureSegmentation } from './segmentation';
 import { reportEntrypointSizes } from './sizes';
 import { measureStreamLatency } from './stream-latency';
 import { measureStreamingRender } from './streaming-render';
@@ -34,6 +35,19 @@ try {
   console.log(
     `Streaming render, 20,000 chunks: first 1,000 ${render.firstMs.toFixed(0)} ms, last 1,000 ` +
       `${render.lastMs.toFixed(0)} ms, ratio ${render.ratio.toFixed(2)}× (budget 1.5×: ${render.ratio <= 1.5 ? 'ok' : 'OVER'})`,
+  );
+
+  const fence = await measureStreamingRender(panel, 'fence');
+  console.log(
+    `Streaming render, 400 KB in one unclosed code fence (80,000 chunks): first 1,000 ${fence.firstMs.toFixed(0)} ms, ` +
+      `last 1,000 ${fence.lastMs.toFixed(0)} ms, ratio ${fence.ratio.toFixed(2)}× (budget 1.5×: ${fence.ratio <= 1.5 ? 'ok' : 'OVER'})`,
+  );
+
+  const segmentation = await measureSegmentation(panel);
+  console.log(
+    `Read-aloud segmentation, 1 MB without a sentence end: median ${segmentation.oneMegabyteMs.toFixed(1)} ms ` +
+      `for ${segmentation.segments} segments (budget 50 ms: ${segmentation.oneMegabyteMs <= 50 ? 'ok' : 'OVER'}); ` +
+      `100 KB ${segmentation.hundredKilobytesMs.toFixed(1)} ms`,
   );
 
   const compression = await measureImageCompression(panel);

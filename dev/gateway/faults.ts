@@ -2,6 +2,7 @@
  * Injected faults: upstream errors and dropped streams, on demand, consumed in order.
  */
 import type { FastifyInstance } from 'fastify';
+import { HOSTILE_BODIES, type HostileBody, sendHostileBody } from './hostile-bodies';
 import { isRecord, pathOf } from './http';
 import type { Recorder } from './recording';
 
@@ -34,14 +35,19 @@ export interface HoldFault extends FaultScope {
   kind: 'hold';
 }
 
-export type Fault = DropAfterChunksFault | StatusFault | HoldFault;
-
 /** A response the gateway is holding back; `body` is what it will send once released. */
 export interface HeldResponse {
   path: string;
   body: string;
   release(): void;
 }
+/** Answer with a body no honest server sends (see hostile-bodies.ts) instead of handling it. */
+export interface HostileBodyFault extends FaultScope {
+  kind: 'hostile-body';
+  body: HostileBody;
+}
+
+export type Fault = DropAfterChunksFault | StatusFault | HoldFault | HostileBodyFault;
 
 interface QueuedFault {
   fault: Fault;
@@ -117,10 +123,15 @@ export class FaultQueue {
     return queued.fault;
   }
 
-  /** Status faults are answered before anything else looks at the request (CORS aside). */
+  /** Status faults and hostile bodies are answered before anything else looks at the request (CORS aside). */
   install(app: FastifyInstance, recorder: Recorder): void {
     app.addHook('onRequest', async (request, reply) => {
       if (request.method === 'OPTIONS') return;
+      const hostile = this.take(pathOf(request.url), 'hostile-body');
+      if (hostile) {
+        void sendHostileBody(request, reply, recorder, hostile.body);
+        return reply;
+      }
       const fault = this.take(pathOf(request.url), 'status');
       if (!fault) return;
       recorder.annotate(request, { fault: `status ${fault.status}` });
@@ -171,6 +182,12 @@ function validateFault(fault: unknown): Fault {
     return fault as unknown as StatusFault;
   }
   if (kind === 'hold') return fault as unknown as HoldFault;
+  if (kind === 'hostile-body') {
+    if (!HOSTILE_BODIES.includes(fault.body as HostileBody)) {
+      throw new TypeError(`body must be one of ${HOSTILE_BODIES.join(', ')}`);
+    }
+    return fault as unknown as HostileBodyFault;
+  }
   throw new TypeError(`Unknown fault kind: ${String(kind)}`);
 }
 

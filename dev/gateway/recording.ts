@@ -43,6 +43,8 @@ export interface RecordedRequest {
   fault?: string;
   /** For a streamed answer: when each SSE event was handed to the socket (ms since the epoch). */
   eventsSentAt?: number[];
+  /** For a hostile body: how many bytes went out before the client stopped reading. */
+  bytesSent?: number;
 }
 
 export class Recorder {

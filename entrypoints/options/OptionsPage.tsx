@@ -14,6 +14,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { AnswerLengthSettings } from './AnswerLengthSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
 import { StaySignedIn } from './StaySignedIn';
@@ -133,6 +134,7 @@ export function OptionsPage() {
         <ProvidersSection />
         <StaySignedIn />
         <ReadAloudSettings />
+        <AnswerLengthSettings />
         <ThemeSettings />
       </main>
     </>

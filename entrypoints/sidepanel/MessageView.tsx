@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { Markdown } from '../../components/Markdown';
 import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
+import { conversationSources } from '../../lib/chat/sources';
+import { hostAppearsIn } from '../../lib/markdown/links';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
@@ -97,7 +99,11 @@ function AnswerView({
   return (
     <article class="message message-assistant" aria-label="Answer" aria-busy={streaming}>
       <div class="bubble bubble-assistant">
-        <Markdown text={message.text} arrived={message.arrived} />
+        <Markdown
+          text={message.text}
+          arrived={message.arrived}
+          isKnownHost={(host) => hostAppearsIn(host, conversationSources(chat.messages.peek()))}
+        />
         {streaming && message.text.value === '' ? (
           <span class="typing" role="status" aria-label="Answer on its way">
             <span />

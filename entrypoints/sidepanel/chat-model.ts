@@ -32,6 +32,7 @@ import {
   saveConversation,
   saveMessage,
 } from '../../lib/chat/store';
+import { maxTokensFor } from '../../lib/config/output-ceilings';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import { acquireImage } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
@@ -187,6 +188,7 @@ export function createChatModel() {
       for await (const delta of streamChat({
         model: chosenModel,
         messages: conversationForModel(history),
+        maxTokens: await maxTokensFor(history),
         signal: abortController.signal,
       })) {
         batch(() => {

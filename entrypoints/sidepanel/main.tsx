@@ -4,6 +4,7 @@ import { applyTheme } from '../../components/apply-theme';
 import { authorizedFetch } from '../../lib/api/authorized-fetch';
 import { StreamingMarkdownView } from '../../lib/markdown/streaming-view';
 import { prepareImage } from '../../lib/media/compress-image';
+import { splitIntoSegments } from '../../lib/speech/segments';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
 import { SidePanel } from './SidePanel';
@@ -11,5 +12,5 @@ import { SidePanel } from './SidePanel';
 applyTheme();
 render(<SidePanel />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {
-  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage });
+  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage, splitIntoSegments });
 }

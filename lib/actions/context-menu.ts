@@ -5,6 +5,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { type AuthStatus, authStatus, providerNameOf } from '../auth/status';
+import { originPattern } from '../config/server-url';
 import { openSidePanel } from '../side-panel';
 import { startReadAloud } from '../speech/controller';
 import { exposeForTests } from '../testing/expose';
@@ -78,11 +79,15 @@ async function summarizeAction(tabId: number, page: PageRef): Promise<PageAction
   }
 }
 
-/** An image on another site needs all-sites access to be read; ask in the click, where it is allowed. */
+/**
+ * An image on another site needs access to that site to be read; ask in the click, where it is
+ * allowed, for the image's own origin only (never all sites: one image is no reason for that).
+ */
 function askForImageAccessIfNeeded(srcUrl: string, pageUrl: string): void {
   if (hasAllSites || !/^https?:/.test(srcUrl)) return;
-  if (pageUrl && new URL(srcUrl).origin === new URL(pageUrl).origin) return;
-  void browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+  const { origin } = new URL(srcUrl);
+  if (pageUrl && origin === new URL(pageUrl).origin) return;
+  void browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
 }
 
 function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {

@@ -1,6 +1,7 @@
 /** AI Pass's account endpoints: the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
 import { authorizedFetch } from './authorized-fetch';
+import { readBoundedJson } from './bounded-body';
 import { ApiError } from './errors';
 
 export interface UsageSummary {
@@ -35,7 +36,7 @@ export function parseUsageSummary(body: unknown): UsageSummary {
 
 export async function fetchUsageSummary(): Promise<UsageSummary> {
   const response = await authorizedFetch('/api/v1/usage/me/summary');
-  return parseUsageSummary(await response.json());
+  return parseUsageSummary(await readBoundedJson(response));
 }
 
 /** The checkout page must be a real web page of the server, never a `javascript:` URL or the like. */
@@ -60,5 +61,5 @@ export async function createCheckoutSession(amount: number): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ amount }),
   });
-  return parseCheckoutUrl(await response.json());
+  return parseCheckoutUrl(await readBoundedJson(response));
 }

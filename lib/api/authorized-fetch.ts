@@ -6,7 +6,8 @@
 import type { AuthResult } from '../auth/errors';
 import type { AccessGrant } from '../auth/refresh';
 import { sendMessage } from '../messages';
-import { ApiError, apiErrorFromResponse } from './errors';
+import { MAX_ERROR_BYTES, readBoundedJson } from './bounded-body';
+import { ApiError, apiErrorFrom } from './errors';
 
 type GrantSource = (failedToken?: string) => Promise<AuthResult<AccessGrant>>;
 
@@ -59,6 +60,9 @@ export async function authorizedFetch(
     grant = await accessGrant(first.accessToken);
     response = await send(grant, urlOf(grant), requestInit);
   }
-  if (!response.ok) throw await apiErrorFromResponse(response, grant.service);
+  if (!response.ok) {
+    const body = await readBoundedJson(response, MAX_ERROR_BYTES).catch(() => null);
+    throw apiErrorFrom(response.status, response.headers, body, grant.service);
+  }
   return response;
 }

@@ -1,5 +1,6 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
 import { authorizedFetch } from './authorized-fetch';
+import { readBoundedJson } from './bounded-body';
 import { ApiError, apiErrorFrom } from './errors';
 import { readServerSentEvents } from './sse';
 
@@ -16,12 +17,18 @@ export interface ChatRequest {
   model: string;
   messages: ChatMessage[];
   signal?: AbortSignal;
+  /** The most tokens the answer may cost (see lib/chat/output-ceiling.ts); none if unset. */
+  maxTokens?: number;
   /** How long the stream may stay silent before it is given up, in milliseconds. */
   idleTimeoutMs?: number;
+  /** The most characters of answer shown before it is stopped. */
+  maxAnswerChars?: number;
 }
 
 /** Long enough for a reasoning model to think before its first word, short enough to notice a dead stream. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/** About 1 MB: longer than any useful answer, so one that goes on is a runaway, or an attack. */
+export const MAX_ANSWER_CHARS = 1_000_000;
 
 interface ChunkPayload {
   choices?: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
@@ -30,19 +37,26 @@ interface ChunkPayload {
 
 /**
  * Yields the answer's text as it arrives. Rejects with an ApiError (budget, model, network…);
- * a finished answer without `[DONE]` or a finish reason counts as cut off.
+ * a finished answer without `[DONE]` or a finish reason counts as cut off, and one past
+ * `maxAnswerChars` is stopped with a note saying so (what arrived before stays shown).
  */
 export async function* streamChat(request: ChatRequest): AsyncGenerator<string> {
+  const maxAnswerChars = request.maxAnswerChars ?? MAX_ANSWER_CHARS;
   const response = await authorizedFetch('/chat/completions', {
     api: true,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    // No max_tokens: reasoning models spend hidden tokens and answer empty when it is small.
-    body: JSON.stringify({ model: request.model, messages: request.messages, stream: true }),
+    body: JSON.stringify({
+      model: request.model,
+      messages: request.messages,
+      stream: true,
+      ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+    }),
     signal: request.signal,
   });
   if (!response.body) throw new ApiError('server', 'AI Pass sent an empty answer.');
   let finished = false;
+  let received = 0;
   for await (const data of readServerSentEvents(response.body, {
     idleTimeoutMs: request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     signal: request.signal,
@@ -57,15 +71,24 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     if (payload.error) throw apiErrorFrom(400, new Headers(), payload);
     const choice = payload.choices?.[0];
     const text = choice?.delta?.content;
-    if (text) yield text;
+    if (text) {
+      received += text.length;
+      if (received > maxAnswerChars) {
+        throw new ApiError(
+          'server',
+          `The answer passed ${maxAnswerChars.toLocaleString('en-US')} characters, so it was stopped there.`,
+        );
+      }
+      yield text;
+    }
     if (choice?.finish_reason) finished = true;
   }
   if (!finished)
     throw new ApiError('network', 'The connection was lost in the middle of the answer.');
 }
 
-/** `GET /models`, unparsed: see lib/models.ts for what the ids mean. */
+/** `GET /models`, unparsed (see lib/models.ts for what the ids mean), read through a byte cap. */
 export async function fetchModelIds(): Promise<unknown> {
   const response = await authorizedFetch('/models', { api: true });
-  return response.json();
+  return readBoundedJson(response);
 }

@@ -98,11 +98,3 @@ export function apiErrorFrom(
   }
   return new ApiError('bad-request', message || `${name} refused the request (${status}).`);
 }
-
-export async function apiErrorFromResponse(
-  response: Response,
-  service?: Service,
-): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
-  return apiErrorFrom(response.status, response.headers, body, service);
-}

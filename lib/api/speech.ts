@@ -1,5 +1,6 @@
 /** Text to speech: `POST /audio/speech`, answered with the audio's bytes. */
 import { authorizedFetch } from './authorized-fetch';
+import { MAX_AUDIO_BYTES, readBoundedBlob } from './bounded-body';
 import { ApiError } from './errors';
 
 /** What both AI Pass and the local gateway serve: wav is quick to make, mp3 small to send. */
@@ -27,9 +28,9 @@ export async function createSpeech(request: SpeechRequest): Promise<Blob> {
   });
   let audio: Blob;
   try {
-    audio = await response.blob();
+    audio = await readBoundedBlob(response, MAX_AUDIO_BYTES);
   } catch (cause) {
-    if (signal?.aborted) throw cause;
+    if (signal?.aborted || cause instanceof ApiError) throw cause;
     throw new ApiError(
       'network',
       'The connection was lost while the speech was downloading.',

@@ -2,41 +2,100 @@
  * Server-Sent Events from a fetch body, as an async iterator of `data` fields.
  *
  * One TextDecoder in streaming mode holds back the bytes of a character split across network
- * chunks; eventsource-parser copes with events split anywhere. A stream that stays silent longer
- * than `idleTimeoutMs` is abandoned with an error, so no answer waits forever.
+ * chunks; eventsource-parser copes with events split anywhere. Every read is bounded: a stream
+ * that stays silent longer than `idleTimeoutMs`, an event that grows past `maxEventChars` without
+ * ending (a line with no newline, while keep-alives reset the idle timer), and a stream that lasts
+ * longer than `maxDurationMs` in all are each given up with an error.
  */
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './errors';
 
+/** An answer's events are a few hundred characters; a long one is a few thousand. */
+export const MAX_EVENT_CHARS = 256 * 1024;
+/** Longer than any answer takes, short enough that a stream kept open forever is let go. */
+export const MAX_STREAM_DURATION_MS = 10 * 60_000;
+
 export interface SseOptions {
   idleTimeoutMs: number;
+  /** The most characters held unparsed: an event, comment or line that has not ended yet. */
+  maxEventChars?: number;
+  /** How long the whole stream may last, however lively it is. */
+  maxDurationMs?: number;
   /** The caller's abort (Stop): ends the iteration quietly with an AbortError. */
   signal?: AbortSignal;
 }
+
+/**
+ * A body that arrives faster than it is read is read chunk after chunk in microtasks, which
+ * never let the page render or take a click: after this much reading, a turn of the event loop.
+ */
+const READ_SLICE_MS = 10;
+
+/** One turn of the event loop: the page renders and handles input, then reading goes on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+type Stop = 'idle' | 'too-long' | null;
 
 export async function* readServerSentEvents(
   body: ReadableStream<Uint8Array>,
   options: SseOptions,
 ): AsyncGenerator<string> {
+  const maxEventChars = options.maxEventChars ?? MAX_EVENT_CHARS;
+  const maxDurationMs = options.maxDurationMs ?? MAX_STREAM_DURATION_MS;
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
   const pending: string[] = [];
-  const parser = createParser({ onEvent: (event) => pending.push(event.data) });
+  /** Whether an event or comment ended during the last feed: what was held is parsed. */
+  let ended = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      pending.push(event.data);
+      ended = true;
+    },
+    onComment: () => {
+      ended = true;
+    },
+  });
+  /** Characters fed since the last event or comment ended. */
+  let held = 0;
+  let stop: Stop = null;
+  const giveUp = (why: Exclude<Stop, null>) => {
+    stop = why;
+    void reader.cancel().catch(() => undefined);
+  };
   let idle: ReturnType<typeof setTimeout> | undefined;
-  let stalled = false;
   const armIdleTimer = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => {
-      stalled = true;
-      void reader.cancel();
-    }, options.idleTimeoutMs);
+    idle = setTimeout(() => giveUp('idle'), options.idleTimeoutMs);
   };
-  const onAbort = () => void reader.cancel();
+  const lifetime = setTimeout(() => giveUp('too-long'), maxDurationMs);
+  const onAbort = () => void reader.cancel().catch(() => undefined);
   options.signal?.addEventListener('abort', onAbort);
+  let finished = false;
+
+  const feed = (text: string) => {
+    ended = false;
+    parser.feed(text);
+    // After an ending, only what follows the last line break can still be unparsed.
+    held = ended ? text.length - text.lastIndexOf('\n') - 1 : held + text.length;
+    if (held > maxEventChars) {
+      throw new ApiError(
+        'server',
+        'The server sent a line too long to be part of an answer, so the answer was stopped.',
+      );
+    }
+  };
 
   try {
     armIdleTimer();
+    let sliceStart = performance.now();
     while (true) {
+      if (performance.now() - sliceStart > READ_SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
         chunk = await reader.read();
@@ -49,22 +108,33 @@ export async function* readServerSentEvents(
           { cause },
         );
       }
-      if (stalled) {
+      if (stop === 'idle') {
         throw new ApiError('network', 'The answer stopped arriving. The server went silent.');
+      }
+      if (stop === 'too-long') {
+        const minutes = Math.max(1, Math.round(maxDurationMs / 60_000));
+        throw new ApiError(
+          'server',
+          `The answer was still arriving after ${minutes} minutes, so it was stopped.`,
+        );
       }
       if (options.signal?.aborted) throw options.signal.reason;
       if (chunk.done) {
-        parser.feed(decoder.decode());
+        finished = true;
+        feed(decoder.decode());
         yield* pending.splice(0);
         return;
       }
       armIdleTimer();
-      parser.feed(decoder.decode(chunk.value, { stream: true }));
+      feed(decoder.decode(chunk.value, { stream: true }));
       yield* pending.splice(0);
     }
   } finally {
     clearTimeout(idle);
+    clearTimeout(lifetime);
     options.signal?.removeEventListener('abort', onAbort);
+    // Whoever stops early (an error, a bound, the caller leaving the loop) ends the download too.
+    if (!finished) void reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

@@ -1,27 +1,43 @@
 /**
  * Shows a growing markdown answer in a container: each finished block is rendered once and
- * appended, the unfinished tail is rendered again at most once per animation frame.
+ * appended, the unfinished tail is rendered again at most once per animation frame, and an open
+ * code fence only gets the code that arrived added to it.
  *
- * Finished blocks go into small groups, so that adding one lays out a group of a few dozen
- * elements rather than the whole answer: the cost per chunk stays flat as the answer grows.
+ * Finished blocks go into small groups, and a streamed fence's code into chunks of a few
+ * kilobytes, so that adding text lays out a few dozen elements or one chunk rather than the whole
+ * answer: the cost per chunk stays flat as the answer grows.
  */
-import { BlockSplitter } from './block-splitter';
-import { renderMarkdown } from './render';
+import { BlockSplitter, type OpenFence } from './block-splitter';
+import { codeBlockFrame, renderMarkdown } from './render';
 
 const BLOCKS_PER_GROUP = 32;
+/**
+ * The most text one animation frame renders. An answer can arrive far faster than it can be
+ * shown (a hostile server sends megabytes a second); the rest waits for the next frames, so the
+ * page still paints and answers clicks in between.
+ */
+const CHARS_PER_FRAME = 32 * 1024;
+/** A streamed code chunk takes whole lines up to about this size… */
+const CODE_CHUNK_CHARS = 4096;
+/** …and a single line longer than this is cut where it reaches it. */
+const MAX_CHUNK = 4 * CODE_CHUNK_CHARS;
 
 export class StreamingMarkdownView {
   private splitter = new BlockSplitter();
+  private readonly doc: Document;
   private readonly done: HTMLElement;
   private readonly live: HTMLElement;
   private group: HTMLElement | null = null;
+  /** The open fence's code block, and the chunk of it that new code goes into. */
+  private fence: { pre: HTMLElement; chunk: Text | null } | null = null;
   /** Text arrived since the last render; joined and split once per frame. */
   private pending: string[] = [];
   private frame = 0;
 
   constructor(container: HTMLElement) {
-    this.done = document.createElement('div');
-    this.live = document.createElement('div');
+    this.doc = container.ownerDocument;
+    this.done = this.doc.createElement('div');
+    this.live = this.doc.createElement('div');
     this.live.className = 'md-live';
     container.append(this.done, this.live);
   }
@@ -33,7 +49,14 @@ export class StreamingMarkdownView {
   append(piece: string): void {
     if (!piece) return;
     this.pending.push(piece);
-    this.frame ||= requestAnimationFrame(() => this.flush());
+    this.scheduleFrame();
+  }
+
+  private scheduleFrame(): void {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render(CHARS_PER_FRAME);
+    });
   }
 
   /** Shows a text from scratch: a stored answer, or one that was regenerated or edited. */
@@ -46,11 +69,24 @@ export class StreamingMarkdownView {
   flush(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.render(Number.POSITIVE_INFINITY);
+  }
+
+  /** Renders up to `budget` characters of what is pending; a frame is asked for the rest. */
+  private render(budget: number): void {
     if (this.pending.length === 0) return;
-    const { finished, tail } = this.splitter.append(this.pending.join(''));
+    let text = this.pending.join('');
     this.pending = [];
+    if (text.length > budget) {
+      this.pending.push(text.slice(budget));
+      text = text.slice(0, budget);
+      this.scheduleFrame();
+    }
+    const { finished, tail, fence } = this.splitter.append(text);
+    if (finished.length > 0 || !fence || fence.opened) this.fence = null;
     for (const block of finished) this.appendBlock(block);
-    this.live.innerHTML = renderMarkdown(tail); // markdown-it output: raw HTML already escaped.
+    if (fence) this.showFence(fence);
+    else this.live.replaceChildren(renderMarkdown(tail, this.doc));
   }
 
   dispose(): void {
@@ -59,14 +95,55 @@ export class StreamingMarkdownView {
 
   private appendBlock(block: string): void {
     if (!this.group || this.group.childElementCount >= BLOCKS_PER_GROUP) {
-      this.group = document.createElement('div');
+      this.group = this.doc.createElement('div');
       this.group.className = 'md-group';
       this.done.append(this.group);
     }
-    const element = document.createElement('div');
+    const element = this.doc.createElement('div');
     element.className = 'md-block';
-    element.innerHTML = renderMarkdown(block); // markdown-it output: raw HTML already escaped.
+    element.append(renderMarkdown(block, this.doc));
     this.group.append(element);
+  }
+
+  /** The open fence: its frame once, then only the code that arrived, in chunks. */
+  private showFence({ info, added }: OpenFence): void {
+    if (!this.fence) {
+      const { block, pre } = codeBlockFrame(this.doc, info);
+      this.live.replaceChildren(block);
+      this.fence = { pre, chunk: null };
+    }
+    let rest = added;
+    while (rest !== '') {
+      let chunk = this.fence.chunk;
+      if (
+        !chunk ||
+        chunk.length >= MAX_CHUNK ||
+        (chunk.length >= CODE_CHUNK_CHARS && chunk.data.endsWith('\n'))
+      ) {
+        chunk = this.newCodeChunk(this.fence.pre);
+        this.fence.chunk = chunk;
+      }
+      // Fill the chunk to its size, then on to the end of the line it is in.
+      const room = MAX_CHUNK - chunk.length;
+      const lineEnd = rest.slice(0, room).indexOf('\n');
+      const take =
+        chunk.length < CODE_CHUNK_CHARS
+          ? Math.min(rest.length, CODE_CHUNK_CHARS - chunk.length)
+          : lineEnd === -1
+            ? Math.min(rest.length, room)
+            : lineEnd + 1;
+      chunk.appendData(rest.slice(0, take));
+      rest = rest.slice(take);
+    }
+  }
+
+  private newCodeChunk(pre: HTMLElement): Text {
+    const code = this.doc.createElement('code');
+    code.className = 'md-code-chunk';
+    const text = this.doc.createTextNode('');
+    code.append(text);
+    pre.append(code);
+    return text;
   }
 
   private reset(): void {
@@ -77,5 +154,6 @@ export class StreamingMarkdownView {
     this.done.replaceChildren();
     this.live.replaceChildren();
     this.group = null;
+    this.fence = null;
   }
 }

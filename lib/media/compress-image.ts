@@ -12,6 +12,7 @@ import {
   scaledSize,
 } from './image-plan';
 import { rasterizeSvg } from './svg';
+import { SvgTooComplexError } from './svg-budget';
 
 export class ImageProblem extends Error {
   override readonly name = 'ImageProblem';
@@ -65,7 +66,8 @@ async function rasterizedIfVector(blob: Blob): Promise<Blob> {
   if (blob.type !== 'image/svg+xml') return blob;
   try {
     return await rasterizeSvg(blob);
-  } catch {
+  } catch (error) {
+    if (error instanceof SvgTooComplexError) throw new ImageProblem(error.message);
     throw new ImageProblem('This SVG drawing could not be read.');
   }
 }

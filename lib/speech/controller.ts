@@ -6,10 +6,17 @@
 import { type AudioCommand, createAudioHost } from '../browsers/audio-host';
 import { loadSpeechPreferences } from '../config/settings';
 import type { SpeechResult } from './protocol';
+import { noticeOf, pendingReadingText, readingNotice } from './reading-notice';
+import { planReading, type ReadingPlan } from './reading-plan';
 import { splitIntoSegments } from './segments';
 import { IDLE_SPEECH_STATE, type SpeechState, speechState } from './state';
 
 const OK: SpeechResult = { ok: true };
+const NOTHING_TO_READ: SpeechResult = {
+  ok: false,
+  code: 'nothing-to-read',
+  message: 'There is no text to read aloud.',
+};
 
 let writes: Promise<void> = Promise.resolve();
 
@@ -28,12 +35,40 @@ async function unavailable(total: number): Promise<SpeechResult> {
 
 const player = createAudioHost((state) => void publishSpeechState(state));
 
-/** Reads `text` aloud in the voice and speed from the settings, replacing any reading. */
+/**
+ * Reads `text` aloud in the voice and speed from the settings, replacing any reading. At most
+ * `READ_ALOUD_MAX_CHARS` are read; a reading longer than `CONFIRM_ABOVE_CHARS` waits, with its
+ * expected cost shown, until the person confirms it (`confirmReadAloud`).
+ */
 export async function startReadAloud(text: string): Promise<SpeechResult> {
-  const segments = splitIntoSegments(text);
-  if (segments.length === 0) {
-    return { ok: false, code: 'nothing-to-read', message: 'There is no text to read aloud.' };
+  const plan = planReading(text);
+  if (!plan) return NOTHING_TO_READ;
+  if (plan.needsConfirmation) {
+    await pendingReadingText.setValue(plan.text);
+    await readingNotice.setValue(noticeOf(plan, true));
+    return OK;
   }
+  return play(plan);
+}
+
+/** Starts the long reading that waits for a yes. */
+export async function confirmReadAloud(): Promise<SpeechResult> {
+  const [text, notice] = await Promise.all([
+    pendingReadingText.getValue(),
+    readingNotice.getValue(),
+  ]);
+  const plan = notice?.awaitingConfirmation ? planReading(text) : null;
+  if (!plan || !notice) return NOTHING_TO_READ;
+  return play({ ...plan, totalChars: notice.totalChars });
+}
+
+async function play(plan: ReadingPlan): Promise<SpeechResult> {
+  const segments = splitIntoSegments(plan.text);
+  if (segments.length === 0) return NOTHING_TO_READ;
+  await Promise.all([
+    pendingReadingText.removeValue(),
+    readingNotice.setValue(noticeOf(plan, false)),
+  ]);
   const { voice, speed } = await loadSpeechPreferences();
   try {
     await player.open();
@@ -80,6 +115,8 @@ export async function resumeReadAloud(): Promise<SpeechResult> {
   return forward({ kind: 'resume' }, ended);
 }
 
-export function stopReadAloud(): Promise<SpeechResult> {
+/** Stops reading, and drops a long reading that was waiting for a yes. */
+export async function stopReadAloud(): Promise<SpeechResult> {
+  await Promise.all([pendingReadingText.removeValue(), readingNotice.removeValue()]);
   return forward({ kind: 'stop' }, IDLE_SPEECH_STATE);
 }

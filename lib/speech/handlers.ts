@@ -4,6 +4,7 @@ import { OFFSCREEN_DOCUMENT } from '../browsers/offscreen-audio';
 import { onMessage } from '../messages';
 import { isOwnExtensionPage } from '../messaging/sender';
 import {
+  confirmReadAloud,
   pauseReadAloud,
   publishSpeechState,
   resumeReadAloud,
@@ -28,6 +29,9 @@ function isOffscreenDocument(sender: { id?: string; url?: string }): boolean {
 export function registerSpeechHandlers(): void {
   onMessage('speech.start', ({ sender, data }) =>
     isOwnExtensionPage(sender) ? startReadAloud(String(data?.text ?? '')) : REFUSED,
+  );
+  onMessage('speech.confirm', ({ sender }) =>
+    isOwnExtensionPage(sender) ? confirmReadAloud() : REFUSED,
   );
   onMessage('speech.pause', ({ sender }) =>
     isOwnExtensionPage(sender) ? pauseReadAloud() : REFUSED,

@@ -20,10 +20,45 @@ export const FIRST_SEGMENT_MIN = 40;
 
 /** Each sentence of the text with its whitespace collapsed; empty ones dropped. */
 export function sentencesOf(text: string, locale?: string): string[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  return Array.from(segmenter.segment(text), ({ segment }) =>
-    segment.replace(/\s+/g, ' ').trim(),
+  // Only runs of whitespace and odd spaces are replaced: text spaced normally costs no copies.
+  return Array.from(segmenterFor('sentence', locale).segment(text), ({ segment }) =>
+    segment.replace(/\s\s+|[^\S ]/g, ' ').trim(),
   ).filter((sentence) => sentence !== '');
+}
+
+/**
+ * How far past `max` the word segmenter looks, so that it sees whether the word at `max` starts
+ * there. The segmenter copies all the text it is given: handing it only this window keeps the
+ * cost of a cut independent of how much text follows, and splitting linear in the text's length.
+ */
+const WORD_LOOKAHEAD = 64;
+
+/** Segmenters are costly to make; one per locale and kind serves every cut. */
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(granularity: 'word' | 'sentence', locale?: string): Intl.Segmenter {
+  const key = `${granularity}:${locale ?? ''}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity });
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/**
+ * Where to cut `text` so the head has at most `max` units and ends before a word: the start of
+ * the last word at or before `max`, found by stepping back from `max` (never past the start).
+ */
+function cutIndex(text: string, max: number, locale?: string): number {
+  if (text.length <= max) return text.length;
+  const segments = segmenterFor('word', locale).segment(text.slice(0, max + WORD_LOOKAHEAD));
+  let segment = segments.containing(max);
+  while (segment && segment.index > 0 && !segment.isWordLike) {
+    segment = segments.containing(segment.index - 1);
+  }
+  const cut = segment && segment.index > 0 ? segment.index : 0;
+  if (cut > 0) return cut;
+  return max > 1 && isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
 }
 
 /**
@@ -32,14 +67,7 @@ export function sentencesOf(text: string, locale?: string): string[] {
  * longer than `max` (a long URL) is cut where it must be, never inside a surrogate pair.
  */
 export function cutBeforeWord(text: string, max: number, locale?: string): [string, string] {
-  if (text.length <= max) return [text, ''];
-  const words = new Intl.Segmenter(locale, { granularity: 'word' });
-  let cut = 0;
-  for (const { index, isWordLike } of words.segment(text)) {
-    if (index > max) break;
-    if (isWordLike && index > 0) cut = index;
-  }
-  if (cut === 0) cut = max > 1 && isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  const cut = cutIndex(text, max, locale);
   return [text.slice(0, cut).trimEnd(), text.slice(cut).trimStart()];
 }
 
@@ -47,14 +75,17 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** `text` in pieces of at most `max` units, cut before words. */
+/** `text` in pieces of at most `max` units, cut before words; one pass over the text. */
 function piecesOf(text: string, max: number, locale?: string): string[] {
   const pieces: string[] = [];
-  let rest = text;
-  while (rest !== '') {
-    const [head, tail] = cutBeforeWord(rest, max, locale);
-    pieces.push(head);
-    rest = tail;
+  let start = 0;
+  while (start < text.length) {
+    const window = text.slice(start, start + max + WORD_LOOKAHEAD);
+    const cut = cutIndex(window, max, locale);
+    const piece = window.slice(0, cut).trimEnd();
+    if (piece !== '') pieces.push(piece);
+    start += cut;
+    while (start < text.length && /\s/.test(text.charAt(start))) start += 1;
   }
   return pieces;
 }

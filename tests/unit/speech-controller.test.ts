@@ -3,11 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { speechSpeed, speechVoice } from '../../lib/config/settings';
 import { sendMessage } from '../../lib/messages';
 import {
+  confirmReadAloud,
   pauseReadAloud,
   resumeReadAloud,
   startReadAloud,
   stopReadAloud,
 } from '../../lib/speech/controller';
+import type { SpeechReading } from '../../lib/speech/protocol';
+import { pendingReadingText, readingNotice } from '../../lib/speech/reading-notice';
+import { extentNote, READ_ALOUD_MAX_CHARS } from '../../lib/speech/reading-plan';
 import { speechState } from '../../lib/speech/state';
 
 vi.mock('../../lib/messages', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
@@ -114,6 +118,64 @@ describe('read aloud controller', () => {
       segment: 2,
       total: 4,
       message: expect.stringContaining('long pause'),
+    });
+  });
+
+  describe('a long selection', () => {
+    /** `count` characters of sentences. */
+    const sentence = 'This sentence is part of a very long selection. ';
+    const longText = (count: number) =>
+      sentence
+        .repeat(Math.ceil(count / sentence.length))
+        .slice(0, count - 1)
+        .concat('.');
+    const sentSegments = () =>
+      vi
+        .mocked(sendMessage)
+        .mock.calls.filter(([type]) => type === 'offscreen.speech.play')
+        .flatMap(([, reading]) => (reading as SpeechReading).segments);
+
+    it('waits for a yes, with its size and expected cost, before any speech is asked for', async () => {
+      const offscreen = fakeOffscreen();
+      expect(await startReadAloud(longText(95_000))).toEqual({ ok: true });
+      expect(offscreen.createDocument).not.toHaveBeenCalled();
+      expect(sendMessage).not.toHaveBeenCalled();
+      const notice = await readingNotice.getValue();
+      expect(notice).toMatchObject({ totalChars: 95_000, awaitingConfirmation: true });
+      expect(notice?.readChars).toBeLessThanOrEqual(READ_ALOUD_MAX_CHARS);
+      expect(notice?.estimatedDollars).toBeCloseTo(((notice?.readChars ?? 0) * 15) / 1e6, 6);
+    });
+
+    it('reads at most the ceiling once confirmed, and says how much of the selection that is', async () => {
+      fakeOffscreen();
+      await startReadAloud(longText(400_000));
+      expect(await confirmReadAloud()).toEqual({ ok: true });
+      const sent = sentSegments().join(' ');
+      expect(sent.length).toBeLessThanOrEqual(READ_ALOUD_MAX_CHARS);
+      expect(sent.length).toBeGreaterThan(READ_ALOUD_MAX_CHARS * 0.9);
+      const notice = await readingNotice.getValue();
+      expect(notice?.awaitingConfirmation).toBe(false);
+      expect(extentNote(notice ?? { readChars: 0, totalChars: 0 })).toMatch(
+        /^Reading the first 19,9\d\d of 400,000 characters$/,
+      );
+      expect(await pendingReadingText.getValue()).toBe('');
+      // Confirming again starts nothing more.
+      expect(await confirmReadAloud()).toMatchObject({ ok: false, code: 'nothing-to-read' });
+    });
+
+    it('drops the waiting reading on Cancel (Stop)', async () => {
+      fakeOffscreen();
+      await startReadAloud(longText(30_000));
+      await stopReadAloud();
+      expect(await readingNotice.getValue()).toBeNull();
+      expect(await confirmReadAloud()).toMatchObject({ ok: false, code: 'nothing-to-read' });
+      expect(sentSegments()).toEqual([]);
+    });
+
+    it('starts a short reading at once', async () => {
+      fakeOffscreen();
+      await startReadAloud(longText(4_000));
+      expect(sentSegments().join(' ').length).toBe(longText(4_000).trim().length);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cutBeforeWord,
   FIRST_SEGMENT_MAX,
@@ -134,5 +134,41 @@ describe('splitIntoSegments', () => {
     const segments = splitIntoSegments('x'.repeat(10_000));
     expect(segments.join('')).toBe('x'.repeat(10_000));
     expect(Math.max(...segments.map((segment) => segment.length))).toBeLessThanOrEqual(SEGMENT_MAX);
+  });
+
+  describe('work done', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const segment = Intl.Segmenter.prototype.segment;
+
+    /** How many characters the segmenters are handed while `text` is split. */
+    function charactersSegmented(text: string): number {
+      vi.restoreAllMocks();
+      let handed = 0;
+      vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (
+        this: Intl.Segmenter,
+        input: string,
+      ) {
+        handed += input.length;
+        return segment.call(this, input);
+      });
+      splitIntoSegments(text);
+      return handed;
+    }
+
+    it('hands the segmenter each character of 1 MB of unpunctuated text a bounded number of times', () => {
+      const text = 'word '.repeat(200_000); // 1,000,000 characters, one "sentence"
+      const handed = charactersSegmented(text);
+      // One sentence pass over the whole text, then one word window per segment.
+      expect(handed).toBeLessThan(text.length * 2.2);
+      expect(handed).toBeGreaterThanOrEqual(text.length);
+    });
+
+    it('does the same work per character for 100 KB and for 1 MB', () => {
+      const perCharacter = (length: number) => {
+        const text = 'x'.repeat(length);
+        return charactersSegmented(text) / length;
+      };
+      expect(perCharacter(1_000_000)).toBeLessThanOrEqual(perCharacter(100_000) * 1.01);
+    });
   });
 });
