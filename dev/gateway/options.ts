@@ -20,7 +20,12 @@ export interface ClientRegistration {
  */
 export type TokenDialect = 'camel-json' | 'snake-json' | 'form';
 
-export type ModelsShape = 'array' | 'openai';
+/**
+ * What `GET /models` lists: AI Pass's catalog as a JSON array of ids or an OpenAI list, or the
+ * vendor catalog (`openai/gpt-4o-mini`) with OpenRouter's `architecture` data or as bare ids.
+ */
+export const MODELS_SHAPES = ['array', 'openai', 'openrouter', 'vendor-ids'] as const;
+export type ModelsShape = (typeof MODELS_SHAPES)[number];
 
 /**
  * Another authorization server (AI Stats, any OpenID Connect provider) whose access tokens the
@@ -49,7 +54,7 @@ export interface GatewayOptions {
   accessTokenTtlSeconds?: number;
   /** Default 70 days. */
   refreshTokenTtlSeconds?: number;
-  /** What `GET /oauth2/v1/models` answers: a JSON array of ids (default) or an OpenAI list. */
+  /** What `GET /oauth2/v1/models` answers, default 'array' (see ModelsShape). */
   modelsShape?: ModelsShape;
   /** Default false: when true, announce RFC 9207 in the metadata and add `iss` to redirects. */
   announceIss?: boolean;

@@ -43,7 +43,7 @@ export function OptionsPage() {
     event.preventDefault();
     status.value = { kind: 'idle' };
     const server = checkServerUrl(serverUrl.value);
-    const client = checkClientId(clientId.value);
+    const client = checkClientId(clientId.value, 'AI Pass');
     serverError.value = server.ok ? '' : server.reason;
     clientError.value = client.ok ? '' : client.reason;
     if (!server.ok || !client.ok) return;

@@ -35,7 +35,8 @@ import {
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import { acquireImage } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
-import { chooseModel, modelsWith, parseModelList } from '../../lib/models';
+import { chooseModel } from '../../lib/models';
+import { assertSeesImages, pickerModelIds } from '../../lib/models/picker';
 
 const rememberedModel = storage.defineItem<string | null>('local:chat.model', { fallback: null });
 const lastConversation = storage.defineItem<string | null>('local:chat.lastConversation', {
@@ -85,7 +86,7 @@ export function createChatModel() {
     modelsState.value = 'loading';
     modelsError.value = '';
     try {
-      const chat = modelsWith(parseModelList(await fetchModelIds()), 'chat');
+      const chat = await pickerModelIds(await fetchModelIds(), auth.peek()?.provider);
       const chosen = chooseModel(chat, await rememberedModel.getValue());
       batch(() => {
         models.value = chat;
@@ -183,6 +184,7 @@ export function createChatModel() {
     let lastSave = 0;
     try {
       if (!chosenModel) throw new ApiError('model-unavailable', 'Pick a model first.');
+      assertSeesImages(chosenModel, history);
       await persist(answer, conversationId);
       for await (const delta of streamChat({
         model: chosenModel,

@@ -1,6 +1,6 @@
-/** AI Pass's account endpoints: the balance and top-up. */
+/** The account endpoints of a provider with a balance (AI Pass's): the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
-import { authorizedFetch } from './authorized-fetch';
+import { authorizedExchange } from './authorized-fetch';
 import { ApiError } from './errors';
 
 export interface UsageSummary {
@@ -16,7 +16,7 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-export function parseUsageSummary(body: unknown): UsageSummary {
+export function parseUsageSummary(body: unknown, serviceName: string): UsageSummary {
   const data = (body as { data?: Record<string, unknown> } | null)?.data;
   if (
     !data ||
@@ -24,7 +24,7 @@ export function parseUsageSummary(body: unknown): UsageSummary {
     !isNumber(data.maxBudget) ||
     !isNumber(data.remainingBudget)
   ) {
-    throw new ApiError('server', 'AI Pass sent a balance Passlight could not read.');
+    throw new ApiError('server', `${serviceName} sent a balance Passlight could not read.`);
   }
   return {
     totalCost: data.totalCost,
@@ -34,12 +34,12 @@ export function parseUsageSummary(body: unknown): UsageSummary {
 }
 
 export async function fetchUsageSummary(): Promise<UsageSummary> {
-  const response = await authorizedFetch('/api/v1/usage/me/summary');
-  return parseUsageSummary(await response.json());
+  const { response, service } = await authorizedExchange('/api/v1/usage/me/summary');
+  return parseUsageSummary(await response.json(), service.name);
 }
 
 /** The checkout page must be a real web page of the server, never a `javascript:` URL or the like. */
-export function parseCheckoutUrl(body: unknown): string {
+export function parseCheckoutUrl(body: unknown, serviceName: string): string {
   const raw = (body as { data?: { checkoutUrl?: unknown } } | null)?.data?.checkoutUrl;
   if (typeof raw === 'string') {
     try {
@@ -51,14 +51,17 @@ export function parseCheckoutUrl(body: unknown): string {
       // Falls through to the error below.
     }
   }
-  throw new ApiError('server', 'AI Pass did not send a checkout page to open.');
+  throw new ApiError('server', `${serviceName} did not send a checkout page to open.`);
 }
 
 export async function createCheckoutSession(amount: number): Promise<string> {
-  const response = await authorizedFetch('/api/v1/payment/create-checkout-session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount }),
-  });
-  return parseCheckoutUrl(await response.json());
+  const { response, service } = await authorizedExchange(
+    '/api/v1/payment/create-checkout-session',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount }),
+    },
+  );
+  return parseCheckoutUrl(await response.json(), service.name);
 }

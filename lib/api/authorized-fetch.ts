@@ -5,7 +5,7 @@
  */
 import type { AccessGrant } from '../auth/refresh';
 import { sendMessage } from '../messages';
-import { ApiError, apiErrorFromResponse } from './errors';
+import { ApiError, apiErrorFromResponse, type Service } from './errors';
 
 async function accessGrant(failedToken?: string): Promise<AccessGrant> {
   const result = await sendMessage('auth.getAccessToken', { failedToken });
@@ -28,14 +28,17 @@ async function send(grant: AccessGrant, url: string, init: RequestInit): Promise
   }
 }
 
+export type AuthorizedInit = RequestInit & { api?: boolean };
+
 /**
  * `path` is relative to the server (`/api/v1/…`) or, with `api: true`, to the model API base
- * (`/chat/completions`). Resolves with an OK response; rejects with an ApiError otherwise.
+ * (`/chat/completions`). Resolves with an OK response and who sent it, so that later errors
+ * about its body name the provider; rejects with an ApiError otherwise.
  */
-export async function authorizedFetch(
+export async function authorizedExchange(
   path: string,
-  init: RequestInit & { api?: boolean } = {},
-): Promise<Response> {
+  init: AuthorizedInit = {},
+): Promise<{ response: Response; service: Service }> {
   const { api, ...requestInit } = init;
   const urlOf = (grant: AccessGrant) => `${api ? grant.apiBase : grant.serverUrl}${path}`;
   const first = await accessGrant();
@@ -46,5 +49,10 @@ export async function authorizedFetch(
     response = await send(grant, urlOf(grant), requestInit);
   }
   if (!response.ok) throw await apiErrorFromResponse(response, grant.service);
-  return response;
+  return { response, service: grant.service };
+}
+
+/** `authorizedExchange` for callers that need the response only. */
+export async function authorizedFetch(path: string, init: AuthorizedInit = {}): Promise<Response> {
+  return (await authorizedExchange(path, init)).response;
 }

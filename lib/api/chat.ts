@@ -1,6 +1,6 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
-import { authorizedFetch } from './authorized-fetch';
-import { ApiError, apiErrorFrom } from './errors';
+import { authorizedExchange } from './authorized-fetch';
+import { ApiError, apiErrorFrom, type Service } from './errors';
 import { readServerSentEvents } from './sse';
 
 export type ChatContentPart =
@@ -33,7 +33,7 @@ interface ChunkPayload {
  * a finished answer without `[DONE]` or a finish reason counts as cut off.
  */
 export async function* streamChat(request: ChatRequest): AsyncGenerator<string> {
-  const response = await authorizedFetch('/chat/completions', {
+  const { response, service } = await authorizedExchange('/chat/completions', {
     api: true,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -41,7 +41,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     body: JSON.stringify({ model: request.model, messages: request.messages, stream: true }),
     signal: request.signal,
   });
-  if (!response.body) throw new ApiError('server', 'AI Pass sent an empty answer.');
+  if (!response.body) throw new ApiError('server', `${service.name} sent an empty answer.`);
   let finished = false;
   for await (const data of readServerSentEvents(response.body, {
     idleTimeoutMs: request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
@@ -54,7 +54,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     } catch {
       continue; // A keep-alive or a line we do not understand: skip it, as EventSource would.
     }
-    if (payload.error) throw apiErrorFrom(400, new Headers(), payload);
+    if (payload.error) throw apiErrorFrom(400, new Headers(), payload, service);
     const choice = payload.choices?.[0];
     const text = choice?.delta?.content;
     if (text) yield text;
@@ -64,8 +64,13 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     throw new ApiError('network', 'The connection was lost in the middle of the answer.');
 }
 
-/** `GET /models`, unparsed: see lib/models.ts for what the ids mean. */
+/** `GET /models`, unparsed (see lib/models.ts for what it means), and who listed them. */
+export async function fetchModelList(): Promise<{ body: unknown; service: Service }> {
+  const { response, service } = await authorizedExchange('/models', { api: true });
+  return { body: await response.json(), service };
+}
+
+/** `GET /models`, unparsed. */
 export async function fetchModelIds(): Promise<unknown> {
-  const response = await authorizedFetch('/models', { api: true });
-  return response.json();
+  return (await fetchModelList()).body;
 }

@@ -17,7 +17,7 @@ export type AuthStatus =
       signedIn: false;
       /** Why the last session ended, when it did not end by choice. */
       reason?: string;
-      /** Absent only before the worker first wrote the status: AI Pass, the default. */
+      /** Absent only before the worker first wrote the status. */
       provider?: ProviderSummary;
     }
   | { signedIn: true; user: AccountProfile; provider: ProviderSummary };
@@ -26,9 +26,9 @@ export const authStatus = storage.defineItem<AuthStatus>('session:auth.status', 
   fallback: { signedIn: false },
 });
 
-/** The name to put on "Sign in with …" buttons. */
+/** The name to put on "Sign in with …" buttons; generic until the worker has said which. */
 export function providerNameOf(status: AuthStatus | null): string {
-  return status?.provider?.name ?? 'AI Pass';
+  return status?.provider?.name ?? 'your AI provider';
 }
 
 /** Who is signed in where, as one string: it changes when the account or the provider does. */

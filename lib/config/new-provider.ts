@@ -139,8 +139,8 @@ export function checkNewProvider(
   if (name.length > 60) errors.name = 'Keep the name under 60 characters.';
   const apiBase = checkSecureUrl(form.apiBase, 'API base URL');
   if (!apiBase.ok) errors.apiBase = apiBase.reason;
-  const client = checkClientId(form.clientId);
-  if (!client.ok) errors.clientId = client.reason.replace('AI Pass ', '');
+  const client = checkClientId(form.clientId, name || undefined);
+  if (!client.ok) errors.clientId = client.reason;
   const scopes = [...new Set(form.scopes.split(/\s+/).filter(Boolean))];
   if (scopes.length === 0) errors.scopes = 'Give at least one scope.';
   if (!apiBase.ok || !client.ok || Object.keys(errors).length > 0) return { ok: false, errors };

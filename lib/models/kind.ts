@@ -1,0 +1,33 @@
+/** The kinds of model Passlight tells apart; a module of its own so every part can import it. */
+
+/** What a model is for, in the words the options page shows. `vision` is chat that sees images. */
+export type ModelKind =
+  | 'chat'
+  | 'vision'
+  | 'speech'
+  | 'transcription'
+  | 'image'
+  | 'embedding'
+  | 'video'
+  | 'other';
+
+export const MODEL_KINDS: readonly ModelKind[] = [
+  'chat',
+  'vision',
+  'speech',
+  'transcription',
+  'image',
+  'embedding',
+  'video',
+  'other',
+];
+
+export interface ModelInfo {
+  id: string;
+  kind: ModelKind;
+  /**
+   * Whether images may be sent: true for vision, false when the gateway (or the person) says the
+   * model reads text only, undefined when nobody said.
+   */
+  seesImages?: boolean;
+}
