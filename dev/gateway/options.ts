@@ -1,6 +1,7 @@
 /**
  * The gateway's options, their defaults, and the built-in demo client and account.
  */
+import type { TokenDialect } from '../../lib/auth/token-dialect';
 import { DEV_REDIRECT_URI } from '../extension-identity';
 
 /** Every scope the gateway knows, as AI Pass names them. */
@@ -15,10 +16,10 @@ export interface ClientRegistration {
 }
 
 /**
- * How the token endpoint reads a request body. AI Pass speaks `camel-json`; `form` is standard
- * OAuth; `snake-json` (Agnic's JSON) is off unless asked for.
+ * How the token endpoint reads a request body, by the extension's names: AI Pass speaks
+ * `json-camel`; `form` is standard OAuth; `json-snake` (Agnic's JSON) is off unless asked for.
  */
-export type TokenDialect = 'camel-json' | 'snake-json' | 'form';
+export type { TokenDialect };
 
 /**
  * What `GET /models` lists: AI Pass's catalog as a JSON array of ids or an OpenAI list, or the
@@ -64,7 +65,7 @@ export interface GatewayOptions {
   clients?: ClientRegistration[];
   /** One line per request on the console (never a token), default false. */
   log?: boolean;
-  /** Token request dialects accepted, default ['camel-json', 'form']. */
+  /** Token request dialects accepted, default ['json-camel', 'form']. */
   tokenDialects?: TokenDialect[];
   /** How long a refresh takes, so that overlapping refreshes really overlap; default 150 ms. */
   refreshProcessingMs?: number;
@@ -109,7 +110,7 @@ export function resolveOptions(options: GatewayOptions = {}): ResolvedOptions {
     startingBudget: options.startingBudget ?? 10,
     clients,
     log: options.log ?? false,
-    tokenDialects: options.tokenDialects ?? ['camel-json', 'form'],
+    tokenDialects: options.tokenDialects ?? ['json-camel', 'form'],
     refreshProcessingMs: options.refreshProcessingMs ?? 150,
     externalTokens: options.externalTokens && resolveExternalTokens(options.externalTokens),
   };

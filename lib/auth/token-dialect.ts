@@ -1,29 +1,92 @@
 /**
- * Token-request dialects. oauth4webapi always builds a standard form-encoded body; providers
- * that want JSON get it re-encoded here, through the library's `customFetch` hook, so every
- * check the library makes on the response still applies.
+ * Token-request dialects, in one table read by the encoder below, the options page and the
+ * local gateway. oauth4webapi always builds a standard form-encoded body; providers that want
+ * JSON get it re-encoded here, through the library's `customFetch` hook, so every check the
+ * library makes on the response still applies.
  */
 
-/** `form`: OAuth 2.1 / OIDC; `json-camel`: AI Pass; `json-snake`: Agnic. */
-export type TokenDialect = 'form' | 'json-camel' | 'json-snake';
+/** A token-request field by its standard (RFC 6749, form) name. */
+export type TokenField =
+  | 'grant_type'
+  | 'code'
+  | 'code_verifier'
+  | 'client_id'
+  | 'redirect_uri'
+  | 'refresh_token'
+  | 'scope';
 
-const CAMEL_CASE_FIELDS: Record<string, string> = {
-  grant_type: 'grantType',
-  code_verifier: 'codeVerifier',
-  client_id: 'clientId',
-  redirect_uri: 'redirectUri',
-  refresh_token: 'refreshToken',
-};
+export const TOKEN_FIELDS: readonly TokenField[] = [
+  'grant_type',
+  'code',
+  'code_verifier',
+  'client_id',
+  'redirect_uri',
+  'refresh_token',
+  'scope',
+];
+
+export interface TokenDialectInfo {
+  /** As the options page offers it. */
+  label: string;
+  /** As a saved provider's details show it. */
+  shortLabel: string;
+  /** The body's content type. */
+  contentType: 'application/x-www-form-urlencoded' | 'application/json';
+  /** Each field's name in the body. */
+  fieldNames: Record<TokenField, string>;
+}
+
+const STANDARD_NAMES = Object.fromEntries(TOKEN_FIELDS.map((field) => [field, field])) as Record<
+  TokenField,
+  string
+>;
+
+/** `form`: OAuth 2.1 / OIDC; `json-snake`: Agnic; `json-camel`: AI Pass. In the options page's order. */
+export const TOKEN_DIALECTS = {
+  form: {
+    label: 'Standard form (OAuth 2.1, OpenID Connect)',
+    shortLabel: 'standard form',
+    contentType: 'application/x-www-form-urlencoded',
+    fieldNames: STANDARD_NAMES,
+  },
+  'json-snake': {
+    label: 'JSON, snake_case fields (Agnic)',
+    shortLabel: 'JSON, snake_case',
+    contentType: 'application/json',
+    fieldNames: STANDARD_NAMES,
+  },
+  'json-camel': {
+    label: 'JSON, camelCase fields (AI Pass)',
+    shortLabel: 'JSON, camelCase',
+    contentType: 'application/json',
+    fieldNames: {
+      grant_type: 'grantType',
+      code: 'code',
+      code_verifier: 'codeVerifier',
+      client_id: 'clientId',
+      redirect_uri: 'redirectUri',
+      refresh_token: 'refreshToken',
+      scope: 'scope',
+    },
+  },
+} as const satisfies Record<string, TokenDialectInfo>;
+
+export type TokenDialect = keyof typeof TOKEN_DIALECTS;
+
+export const TOKEN_DIALECT_NAMES = Object.keys(TOKEN_DIALECTS) as TokenDialect[];
+
+export function isTokenDialect(value: unknown): value is TokenDialect {
+  return typeof value === 'string' && Object.hasOwn(TOKEN_DIALECTS, value);
+}
 
 /** Re-encodes a form body as a JSON object in the given dialect. */
 export function encodeTokenRequestBody(
   form: URLSearchParams,
   dialect: Exclude<TokenDialect, 'form'>,
 ): string {
+  const names: Record<string, string> = TOKEN_DIALECTS[dialect].fieldNames;
   const body: Record<string, string> = {};
-  for (const [name, value] of form) {
-    body[dialect === 'json-camel' ? (CAMEL_CASE_FIELDS[name] ?? name) : name] = value;
-  }
+  for (const [name, value] of form) body[names[name] ?? name] = value;
   return JSON.stringify(body);
 }
 
@@ -32,7 +95,7 @@ export function tokenEndpointFetch(dialect: TokenDialect): typeof fetch {
   return (input, init) => {
     if (dialect === 'form' || !(init?.body instanceof URLSearchParams)) return fetch(input, init);
     const headers = new Headers(init.headers);
-    headers.set('content-type', 'application/json');
+    headers.set('content-type', TOKEN_DIALECTS[dialect].contentType);
     return fetch(input, { ...init, headers, body: encodeTokenRequestBody(init.body, dialect) });
   };
 }
