@@ -16,6 +16,7 @@ import {
 } from '../../lib/config/settings';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
+import { ResetNotice } from './ResetNotice';
 import { StaySignedIn } from './StaySignedIn';
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -75,6 +76,7 @@ export function OptionsPage() {
       <BrandHeader />
       <main class="options">
         <h1>Settings</h1>
+        <ResetNotice />
         <form class="card options-form" onSubmit={save} aria-busy={!loaded.value} noValidate>
           <h2>AI Pass connection</h2>
           <p class="muted">

@@ -4,7 +4,6 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { refreshBalance } from '../../lib/account/balance';
 import {
   type PageAction,
@@ -32,16 +31,12 @@ import {
   saveConversation,
   saveMessage,
 } from '../../lib/chat/store';
+import { lastConversation, rememberedModel } from '../../lib/config/side-panel-memory';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import { acquireImage } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
 import { chooseModel } from '../../lib/models';
 import { assertSeesImages, pickerModelIds } from '../../lib/models/picker';
-
-const rememberedModel = storage.defineItem<string | null>('local:chat.model', { fallback: null });
-const lastConversation = storage.defineItem<string | null>('local:chat.lastConversation', {
-  fallback: null,
-});
 
 /** How often a streaming answer is written to IndexedDB: what a sudden close can lose at most. */
 const SAVE_EVERY_MS = 500;

@@ -7,6 +7,8 @@
  * refresh token is also kept in `storage.local`, so the session survives a browser restart.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { defineCheckedItem } from '../config/checked-item';
+import { isBoolean } from '../config/schema';
 import { staySignedIn } from '../config/settings';
 import { aipassProvider, type Provider } from './provider';
 import type { AccountProfile } from './status';
@@ -61,7 +63,11 @@ export const pendingSignIn = storage.defineItem<PendingSignIn | null>('session:a
 });
 
 /** Not a secret: whether a session existed, so a browser start knows to try a silent sign-in. */
-export const hadSession = storage.defineItem<boolean>('local:auth.hadSession', { fallback: false });
+export const hadSession = defineCheckedItem('local:auth.hadSession', {
+  fallback: false,
+  check: isBoolean,
+  label: 'whether you were signed in',
+});
 
 /** Stores a new token pair in one write, so a reader never sees half of a rotation. */
 export async function saveSession(session: StoredSession): Promise<void> {
