@@ -14,6 +14,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { ModelsSection } from './ModelsSection';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
 import { ResetNotice } from './ResetNotice';
@@ -132,6 +133,7 @@ export function OptionsPage() {
           <RedirectUri id="redirect-uri" uri={redirectUri} label="Copy the redirect URI" />
         </section>
         <ProvidersSection />
+        <ModelsSection />
         <StaySignedIn />
         <ReadAloudSettings />
       </main>

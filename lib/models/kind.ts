@@ -31,3 +31,15 @@ export interface ModelInfo {
    */
   seesImages?: boolean;
 }
+
+/** How the options page names each kind, as a group heading and as a choice. */
+export const KIND_LABELS: Record<ModelKind, string> = {
+  chat: 'Chat (text only)',
+  vision: 'Chat that sees images',
+  speech: 'Text to speech',
+  transcription: 'Transcription',
+  image: 'Image generation',
+  embedding: 'Embeddings',
+  video: 'Video',
+  other: 'Other',
+};
