@@ -27,28 +27,34 @@ export const resetNotes = storage.defineItem<unknown>('local:settings.resetNotes
 
 const isNoteList = arrayOf(isString({ max: 200 }), { max: 50 });
 
-export async function takeResetNotes(): Promise<string[]> {
-  const notes = await resetNotes.getValue();
-  await resetNotes.removeValue();
-  return isNoteList(notes) ? notes : [];
+/**
+ * Notes are read and written one change after another in a context, so two keys reset at once
+ * both stay noted, and a note written while the options page takes them is not lost.
+ */
+let noteChanges: Promise<unknown> = Promise.resolve();
+
+function changeNotes<T>(change: (notes: string[]) => Promise<T>): Promise<T> {
+  const next = noteChanges.then(async () => {
+    const notes = await resetNotes.getValue();
+    return change(isNoteList(notes) ? notes : []);
+  });
+  // A change that failed must not stop the next one.
+  noteChanges = next.catch(() => undefined);
+  return next;
 }
 
-/** Notes are added one after another, so two keys reset at once both stay noted. */
-let noting: Promise<void> = Promise.resolve();
+export function takeResetNotes(): Promise<string[]> {
+  return changeNotes(async (notes) => {
+    if (notes.length > 0) await resetNotes.removeValue();
+    return notes;
+  });
+}
 
 function noteReset(label: string): Promise<void> {
-  noting = noting
-    .then(async () => {
-      const notes = await resetNotes.getValue();
-      const list = isNoteList(notes) ? notes : [];
-      if (!list.includes(label)) await resetNotes.setValue([...list, label]);
-    })
-    .catch(() => undefined); // A note that could not be written must not stop the next one.
-  return noting;
+  return changeNotes(async (notes) => {
+    if (!notes.includes(label)) await resetNotes.setValue([...notes, label]);
+  }).catch(() => undefined);
 }
-
-/** Every checked key, for the test that each stored key has its schema. */
-export const CHECKED_KEYS = new Set<LocalKey>();
 
 export function defineCheckedItem<T>(
   key: LocalKey,
@@ -63,7 +69,6 @@ export function defineCheckedItem<T>(
   const { fallback, check, label, version = 1 } = options;
   // Stored as `unknown`: the type is only known once the value passed its check.
   const item = storage.defineItem<unknown>(key, { fallback, version });
-  CHECKED_KEYS.add(key);
   const valid = (value: unknown): T => (check(value) ? value : fallback);
   return {
     key,

@@ -34,7 +34,7 @@ export interface ModelInfo {
 
 /** How the options page names each kind, as a group heading and as a choice. */
 export const KIND_LABELS: Record<ModelKind, string> = {
-  chat: 'Chat (text only)',
+  chat: 'Chat',
   vision: 'Chat that sees images',
   speech: 'Text to speech',
   transcription: 'Transcription',

@@ -102,6 +102,13 @@ describe('settings checked on read', () => {
     expect(await takeResetNotes()).toEqual(['the AI Pass server URL', 'the AI Pass Client ID']);
   });
 
+  it('loses no note written while the notes are being taken', async () => {
+    await fakeBrowser.storage.local.set({ 'settings.voice': 'robot' });
+    const [voice, taken] = await Promise.all([speechVoice.getValue(), takeResetNotes()]);
+    expect(voice).toBe('alloy');
+    expect([...taken, ...(await takeResetNotes())]).toEqual(['the read-aloud voice']);
+  });
+
   it('keeps working with a corrupt provider list: AI Pass is still there', async () => {
     await fakeBrowser.storage.local.set({ 'providers.added': 'garbage' });
     const providers = await loadProviders();
