@@ -99,6 +99,8 @@ export const speechSpeed = defineCheckedItem('local:settings.speechSpeed', {
   fallback: SPEECH_SPEED.normal,
   check: isNumber({ min: SPEECH_SPEED.min, max: SPEECH_SPEED.max }),
   label: 'the read-aloud speed',
+  // v2: always within range (see lib/config/migrations.ts).
+  version: 2,
 });
 
 export function isSpeechVoice(value: unknown): value is SpeechVoice {
