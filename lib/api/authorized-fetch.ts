@@ -3,7 +3,7 @@
  * On a `401` the token is refreshed once and the call made once more; never more, and never
  * after a response body was read.
  */
-import type { AccessGrant } from '../auth/refresh';
+import type { AccessGrant } from '../auth/types';
 import { sendMessage } from '../messages';
 import { ApiError, apiErrorFromResponse, type Service } from './errors';
 

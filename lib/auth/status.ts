@@ -4,13 +4,9 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ProviderSummary } from './provider';
+import type { AccountProfile } from './types';
 
-export interface AccountProfile {
-  /** The stable account id: identity is keyed by it, never by email. */
-  sub: string;
-  name: string;
-  email: string;
-}
+export type { AccountProfile } from './types';
 
 export type AuthStatus =
   | {

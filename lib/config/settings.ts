@@ -5,6 +5,7 @@
  * the options page. Overrides live in `storage.local`, so they survive restarts; an empty
  * override means "use the build's default".
  */
+import type { SpeechVoice } from '../speech/protocol';
 import { defineCheckedItem } from './checked-item';
 import { isBoolean, isNumber, isString, oneOf } from './schema';
 
@@ -83,8 +84,15 @@ export const staySignedIn = defineCheckedItem('local:settings.staySignedIn', {
 });
 
 /** The voices AI Pass's text to speech offers. */
-export const SPEECH_VOICES = ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'] as const;
-export type SpeechVoice = (typeof SPEECH_VOICES)[number];
+export const SPEECH_VOICES = [
+  'alloy',
+  'echo',
+  'fable',
+  'onyx',
+  'nova',
+  'shimmer',
+] as const satisfies readonly SpeechVoice[];
+export type { SpeechVoice };
 export const DEFAULT_SPEECH_VOICE: SpeechVoice = 'alloy';
 
 /** Read-aloud speed: 1 is normal; the range offered on the options page. */
