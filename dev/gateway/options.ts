@@ -1,7 +1,7 @@
 /**
  * The gateway's options, their defaults, and the built-in demo client and account.
  */
-import type { TokenDialect } from '../../lib/auth/token-dialect';
+import type { TokenDialect } from '../../lib/config/token-dialects';
 import { DEV_REDIRECT_URI } from '../extension-identity';
 
 /** Every scope the gateway knows, as AI Pass names them. */

@@ -3,23 +3,23 @@ import { browser } from 'wxt/browser';
 import { RedirectUri } from '../../components/RedirectUri';
 import { TextField } from '../../components/TextField';
 import { AuthError } from '../../lib/auth/errors';
+import { lookUpIssuer } from '../../lib/auth/issuer-lookup';
 import type { Provider } from '../../lib/auth/provider';
-import {
-  TOKEN_DIALECT_NAMES,
-  TOKEN_DIALECTS,
-  type TokenDialect,
-} from '../../lib/auth/token-dialect';
 import {
   checkNewProvider,
   checkSecureUrl,
   type FieldErrors,
   type IssuerFacts,
-  lookUpIssuer,
   originsToGrant,
   type ProviderForm,
   providerIdFor,
 } from '../../lib/config/new-provider';
 import { originPattern } from '../../lib/config/server-url';
+import {
+  TOKEN_DIALECT_NAMES,
+  TOKEN_DIALECTS,
+  type TokenDialect,
+} from '../../lib/config/token-dialects';
 import { IssuerSummary } from './IssuerSummary';
 
 const EMPTY_FORM: ProviderForm = {

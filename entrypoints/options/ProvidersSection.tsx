@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RedirectUri } from '../../components/RedirectUri';
 import { AIPASS_PROVIDER_ID, type Provider } from '../../lib/auth/provider';
-import { TOKEN_DIALECTS } from '../../lib/auth/token-dialect';
 import {
   activeProviderId,
   addProvider,
@@ -11,6 +10,7 @@ import {
   removeProvider,
   watchProviders,
 } from '../../lib/config/providers';
+import { TOKEN_DIALECTS } from '../../lib/config/token-dialects';
 import { sendMessage } from '../../lib/messages';
 import { AddProviderForm } from './AddProviderForm';
 

@@ -3,11 +3,12 @@
  * the provider settings; the others were added on the options page. Both lists live in
  * `storage.local` (nothing secret: no token is kept here), so every context can read them.
  */
-import { AIPASS_PROVIDER_ID, aipassProvider, type Provider } from '../auth/provider';
-import { isTokenDialect } from '../auth/token-dialect';
+
 import { defineCheckedItem } from './checked-item';
+import { AIPASS_PROVIDER_ID, aipassProvider, type Provider } from './provider-profile';
 import { arrayOf, isBoolean, isString, oneOf, shape } from './schema';
 import { loadProviderSettings, watchProviderSettings } from './settings';
+import { isTokenDialect } from './token-dialects';
 
 /** Ids are URL-safe: they are also the path of the provider's redirect URI. */
 const isProviderId = isString({ max: 64, pattern: /^[a-z0-9][a-z0-9-]*$/ });

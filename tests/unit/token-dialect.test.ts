@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { readTokenRequest } from '../../dev/gateway/oauth/token-request';
+import { encodeTokenRequestBody } from '../../lib/auth/token-dialect';
 import {
-  encodeTokenRequestBody,
   isTokenDialect,
   TOKEN_DIALECT_NAMES,
   TOKEN_DIALECTS,
   type TokenDialect,
-} from '../../lib/auth/token-dialect';
+} from '../../lib/config/token-dialects';
 
 /** What the extension sends in `dialect`, as the gateway's body parsers hand it over. */
 function sent(form: URLSearchParams, dialect: TokenDialect): FastifyRequest {

@@ -7,7 +7,7 @@ import {
   TOKEN_DIALECTS,
   type TokenDialect,
   type TokenField,
-} from '../../../lib/auth/token-dialect';
+} from '../../../lib/config/token-dialects';
 import { isRecord } from '../http';
 import { oauthError } from './errors';
 
