@@ -1,7 +1,7 @@
 /** The background's answers to the Read aloud messages; each checks who is asking. */
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messages';
-import { isOwnExtensionPage } from '../messaging/sender';
+import { guarded, isOwnExtensionPage } from '../messaging/sender';
 import {
   OFFSCREEN_DOCUMENT,
   pauseReadAloud,
@@ -26,20 +26,31 @@ function isOffscreenDocument(sender: { id?: string; url?: string }): boolean {
 }
 
 export function registerSpeechHandlers(): void {
-  onMessage('speech.start', ({ sender, data }) =>
-    isOwnExtensionPage(sender) ? startReadAloud(String(data?.text ?? '')) : REFUSED,
+  onMessage(
+    'speech.start',
+    guarded(({ data }) => startReadAloud(String(data?.text ?? '')), REFUSED),
   );
-  onMessage('speech.pause', ({ sender }) =>
-    isOwnExtensionPage(sender) ? pauseReadAloud() : REFUSED,
+  onMessage(
+    'speech.pause',
+    guarded(() => pauseReadAloud(), REFUSED),
   );
-  onMessage('speech.resume', ({ sender }) =>
-    isOwnExtensionPage(sender) ? resumeReadAloud() : REFUSED,
+  onMessage(
+    'speech.resume',
+    guarded(() => resumeReadAloud(), REFUSED),
   );
-  onMessage('speech.stop', ({ sender }) =>
-    isOwnExtensionPage(sender) ? stopReadAloud() : REFUSED,
+  onMessage(
+    'speech.stop',
+    guarded(() => stopReadAloud(), REFUSED),
   );
-  onMessage('speech.state', async ({ sender, data }) => {
-    const state = parseSpeechState(data);
-    if (isOffscreenDocument(sender) && state) await publishSpeechState(state);
-  });
+  onMessage(
+    'speech.state',
+    guarded(
+      async ({ data }) => {
+        const state = parseSpeechState(data);
+        if (state) await publishSpeechState(state);
+      },
+      undefined,
+      isOffscreenDocument,
+    ),
+  );
 }
