@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { fetchModelIds } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
-import { type AuthStatus, accountKey, authStatus } from '../../lib/auth/status';
+import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
 import { describeModels, type ModelInfo } from '../../lib/models';
 import { KIND_LABELS, MODEL_KINDS, type ModelKind } from '../../lib/models/kind';
 import { rulesFor } from '../../lib/models/picker';
@@ -65,7 +65,7 @@ export function ModelsSection() {
   }, []);
 
   const providerId = status.value?.provider?.id;
-  const providerName = status.value?.provider?.name ?? 'your AI provider';
+  const providerName = providerNameOf(status.value);
 
   useEffect(() => {
     if (!providerId) return;

@@ -13,7 +13,7 @@ export type AuthStatus =
       signedIn: false;
       /** Why the last session ended, when it did not end by choice. */
       reason?: string;
-      /** Absent only before the worker first wrote the status. */
+      /** Absent only before the worker first wrote the status: then the built-in AI Pass. */
       provider?: ProviderSummary;
     }
   | { signedIn: true; user: AccountProfile; provider: ProviderSummary };
@@ -22,9 +22,13 @@ export const authStatus = storage.defineItem<AuthStatus>('session:auth.status', 
   fallback: { signedIn: false },
 });
 
-/** The name to put on "Sign in with …" buttons; generic until the worker has said which. */
+/**
+ * The name to put on "Sign in with …" buttons. Until the worker first writes the status, the
+ * provider in use is the built-in one: no other can have been chosen without the worker
+ * publishing the status for it.
+ */
 export function providerNameOf(status: AuthStatus | null): string {
-  return status?.provider?.name ?? 'your AI provider';
+  return status?.provider?.name ?? 'AI Pass';
 }
 
 /** Who is signed in where, as one string: it changes when the account or the provider does. */
