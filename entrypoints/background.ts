@@ -6,6 +6,7 @@ import { publishStatus } from '../lib/auth/publish';
 import { restoreIfNewBrowserSession, restoreSession } from '../lib/auth/restore';
 import { applyStaySignedIn } from '../lib/auth/session-store';
 import { abandonOrphanedSignIn } from '../lib/auth/sign-in';
+import { applyStoredChanges } from '../lib/config/migrations';
 import { activeProviderId, loadProviders } from '../lib/config/providers';
 import { staySignedIn } from '../lib/config/settings';
 import { registerSpeechHandlers } from '../lib/speech/handlers';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   registerPageActions();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void applyStoredChanges(reason);
     if (reason === 'install') {
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     }

@@ -1,20 +1,18 @@
 /**
  * Every message between the extension's contexts, in one map: the request each takes and the
- * response it gives. Everything else imports only `sendMessage` and `onMessage` from here.
+ * response it gives. Everything else imports only `sendMessage` and `onMessage` from here. Its
+ * types come from type-only modules, so a page importing it reaches no background module.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AuthResult } from './auth/errors';
-import type { AccessGrant } from './auth/refresh';
-import type { SignInRequest } from './auth/sign-in';
-import type { AccountProfile } from './auth/status';
-import type { SpeechReading, SpeechResult } from './speech/protocol';
-import type { SpeechState } from './speech/state';
+import type { AccessGrant, AccountProfile, AuthResult, SignInMode } from './auth/types';
+import type { SpeechReading, SpeechResult, SpeechState } from './speech/protocol';
 
 interface ProtocolMap {
   // Session (background). Only the extension's own pages may send these.
-  'auth.signIn'(
-    request: Pick<SignInRequest, 'mode' | 'anotherAccount'>,
-  ): AuthResult<AccountProfile>;
+  'auth.signIn'(request: {
+    mode?: SignInMode;
+    anotherAccount?: boolean;
+  }): AuthResult<AccountProfile>;
   /** Signs out of the provider in use, or of `providerId` (before it is removed). */
   'auth.signOut'(request: { providerId?: string }): AuthResult<null>;
   /** `failedToken`: the token a call was just refused with; it is then refreshed. */

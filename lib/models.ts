@@ -1,48 +1,78 @@
 /**
- * Model ids as AI Pass lists them, and what each can do, by AI Pass's naming conventions.
- * Ids are discovered at run time and matched by pattern, never compared whole: a provider prefix
- * such as `fal_ai/` may come and go.
+ * What a gateway's models can do. The gateway's own words come first: OpenRouter's
+ * `architecture`, LiteLLM's `mode`, a `type` or `capabilities` field. Without them, ids are
+ * classified by name, matched by pattern anywhere after a vendor prefix (`openai/`, `fal_ai/`),
+ * never compared whole: a prefix may come and go.
  */
-export type ModelCapability =
-  | 'chat'
-  | 'image-generation'
-  | 'image-edit'
-  | 'speech'
-  | 'transcription'
-  | 'embedding'
-  | 'video'
-  | 'unknown';
 
-/** `GET /models` answers a JSON array of ids today; the OpenAI `{data:[{id}]}` shape is accepted too. */
-export function parseModelList(body: unknown): string[] {
-  const entries: unknown[] = Array.isArray(body)
-    ? body
-    : Array.isArray((body as { data?: unknown } | null)?.data)
-      ? (body as { data: unknown[] }).data
-      : [];
-  const ids = entries
-    .map((entry) => (typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id))
-    .filter((id): id is string => typeof id === 'string' && id.trim() !== '');
-  return [...new Set(ids)];
+import type { ModelInfo, ModelKind } from './models/kind';
+import { kindFromMetadata } from './models/metadata';
+import { classifyByName } from './models/names';
+
+export { MODEL_KINDS, type ModelInfo, type ModelKind } from './models/kind';
+
+/** Where names alone decide: AI Pass's catalogue is known, so an id it does not match is left out. */
+export interface CatalogueRules {
+  /** What an id that matches no known pattern is: `chat` for gateways whose naming is unknown. */
+  unknownIds: 'chat' | 'other';
 }
 
-const IMAGE_PROVIDERS =
-  /^(fal_ai\/|fal-ai\/)|dall-e|gpt-image|flux|imagen|stable-diffusion|sdxl|recraft|ideogram/;
+export const GATEWAY_RULES: CatalogueRules = { unknownIds: 'chat' };
 
-export function capabilityOf(id: string): ModelCapability {
-  const model = id.toLowerCase();
-  if (model.endsWith('/edit')) return 'image-edit';
-  if (/veo|sora/.test(model)) return 'video';
-  if (/whisper|transcribe/.test(model)) return 'transcription';
-  if (model.startsWith('tts-') || /-tts\b/.test(model)) return 'speech';
-  if (model.startsWith('text-embedding-')) return 'embedding';
-  if (IMAGE_PROVIDERS.test(model)) return 'image-generation';
-  if (/^(gpt-|claude-|gemini\/|gemini-|o\d)/.test(model)) return 'chat';
-  return 'unknown';
+/** More entries than any real catalogue has: what a gateway sends beyond it is ignored. */
+const MAX_MODELS = 5000;
+
+/**
+ * `GET /models` as any gateway answers it: a JSON array of ids (AI Pass), an OpenAI list
+ * `{data:[{id, object, owned_by}]}`, OpenRouter's entries with `architecture`, LiteLLM's
+ * `{data:[{model_name, model_info:{mode}}]}`, or Together's bare array of `{id, type}`.
+ */
+export function describeModels(body: unknown, rules: CatalogueRules = GATEWAY_RULES): ModelInfo[] {
+  const entries = listEntries(body).slice(0, MAX_MODELS);
+  const seen = new Set<string>();
+  const models: ModelInfo[] = [];
+  for (const entry of entries) {
+    const id = idOf(entry);
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const metadata = typeof entry === 'object' && entry !== null ? entry : {};
+    models.push({ id, ...(kindFromMetadata(metadata) ?? nameOnly(id, metadata, rules)) });
+  }
+  return models;
 }
 
-export function modelsWith(ids: string[], capability: ModelCapability): string[] {
-  return ids.filter((id) => capabilityOf(id) === capability);
+function listEntries(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  const data = (body as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? data : [];
+}
+
+function idOf(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry.trim() || undefined;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const record = entry as Record<string, unknown>;
+  const id = record.id ?? record.model_name ?? record.name;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+}
+
+/** OpenAI's `owned_by` names the vendor the id omits: `fal_ai` and `flux-dev` make an image model. */
+function nameOnly(
+  id: string,
+  metadata: object,
+  rules: CatalogueRules,
+): Pick<ModelInfo, 'kind' | 'seesImages'> {
+  const owner = (metadata as { owned_by?: unknown }).owned_by;
+  const name = typeof owner === 'string' && !id.includes('/') ? `${owner}/${id}` : id;
+  return { kind: classifyByName(name) ?? rules.unknownIds };
+}
+
+/** The ids of the models of one kind, in the gateway's order. */
+export function idsOfKind(models: ModelInfo[], kind: ModelKind): string[] {
+  return models.filter((model) => model.kind === kind).map((model) => model.id);
+}
+
+export function isChatKind(kind: ModelKind): boolean {
+  return kind === 'chat' || kind === 'vision';
 }
 
 /** Small, fast models make a sensible first choice when the person has not picked one. */

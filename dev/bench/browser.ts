@@ -1,12 +1,21 @@
 /** A Chromium with the test build, signed in to a local gateway: what the timed benches run in. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildExtension } from '../build-extension';
 import { launchHeadlessWithExtension } from '../chromium';
 import { DEMO_CLIENT, type Gateway, startGateway } from '../gateway';
-import { addEmptyPage } from './first-paint';
+
+/** Written into the unpacked bench build only: the store builds never carry it. */
+export const EMPTY_PAGE = 'bench-empty.html';
+
+/** The floor a page can paint at (see first-paint.ts). */
+async function addEmptyPage(extensionDir: string): Promise<void> {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><p>Empty</p></body></html>';
+  await writeFile(path.join(extensionDir, EMPTY_PAGE), html);
+}
 
 export interface BenchBrowser {
   gateway: Gateway;

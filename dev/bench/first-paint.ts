@@ -3,20 +3,9 @@
  * page of the same extension, opened the same way. Each run is a new tab, as a person opening the
  * panel gets; the median of seven is printed.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type BenchBrowser, median } from './browser';
+import { type BenchBrowser, EMPTY_PAGE, median } from './browser';
 
 const RUNS = 7;
-
-/** Written into the unpacked bench build only: the store builds never carry it. */
-export const EMPTY_PAGE = 'bench-empty.html';
-
-export async function addEmptyPage(extensionDir: string): Promise<void> {
-  const html =
-    '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><p>Empty</p></body></html>';
-  await writeFile(path.join(extensionDir, EMPTY_PAGE), html);
-}
 
 async function firstContentfulPaint(bench: BenchBrowser, file: string): Promise<number> {
   const page = await bench.open(file);

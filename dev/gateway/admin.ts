@@ -10,10 +10,8 @@ import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayControl } from './control';
 import type { Fault } from './faults';
-import { isRecord } from './http';
+import { ADMIN_PREFIX, isRecord } from './http';
 import type { ModelsShape } from './options';
-
-export const ADMIN_PREFIX = '/__admin';
 
 /** 127.0.0.0/8 and ::1, including IPv4 loopback written as IPv6 (::ffff:127.0.0.1). */
 export function isLoopbackAddress(address: string | undefined): boolean {

@@ -5,7 +5,7 @@
 import { type BudgetChange, changeBudget, type UsageSummary, usageOf } from './billing/ledger';
 import type { GatewayContext } from './context';
 import type { Fault, HeldResponse } from './faults';
-import type { ModelsShape } from './options';
+import { MODELS_SHAPES, type ModelsShape } from './options';
 import type { RecordedRequest } from './recording';
 import { DEMO_USER_ID, type User } from './state';
 
@@ -64,8 +64,8 @@ export function createControl(ctx: GatewayContext): GatewayControl {
       ctx.state.settings.accessTokenTtlSeconds = requireNonNegative(seconds, 'seconds');
     },
     setModelsShape(shape) {
-      if (shape !== 'array' && shape !== 'openai') {
-        throw new TypeError("shape must be 'array' or 'openai'");
+      if (!MODELS_SHAPES.includes(shape)) {
+        throw new TypeError(`shape must be one of ${MODELS_SHAPES.join(', ')}`);
       }
       ctx.state.settings.modelsShape = shape;
     },

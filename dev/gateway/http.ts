@@ -3,6 +3,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 
+/** Where the test-only control routes live (see admin.ts); never recorded. */
+export const ADMIN_PREFIX = '/__admin';
+
 /**
  * An error answer decided by a route: thrown from a handler, sent as is by the error handler,
  * so every module answers errors in its own area's format.

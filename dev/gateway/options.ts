@@ -1,6 +1,7 @@
 /**
  * The gateway's options, their defaults, and the built-in demo client and account.
  */
+import type { TokenDialect } from '../../lib/config/token-dialects';
 import { DEV_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '../extension-identity';
 
 /** Every scope the gateway knows, as AI Pass names them. */
@@ -15,12 +16,17 @@ export interface ClientRegistration {
 }
 
 /**
- * How the token endpoint reads a request body. AI Pass speaks `camel-json`; `form` is standard
- * OAuth; `snake-json` (Agnic's JSON) is off unless asked for.
+ * How the token endpoint reads a request body, by the extension's names: AI Pass speaks
+ * `json-camel`; `form` is standard OAuth; `json-snake` (Agnic's JSON) is off unless asked for.
  */
-export type TokenDialect = 'camel-json' | 'snake-json' | 'form';
+export type { TokenDialect };
 
-export type ModelsShape = 'array' | 'openai';
+/**
+ * What `GET /models` lists: AI Pass's catalog as a JSON array of ids or an OpenAI list, or the
+ * vendor catalog (`openai/gpt-4o-mini`) with OpenRouter's `architecture` data or as bare ids.
+ */
+export const MODELS_SHAPES = ['array', 'openai', 'openrouter', 'vendor-ids'] as const;
+export type ModelsShape = (typeof MODELS_SHAPES)[number];
 
 /**
  * Another authorization server (AI Stats, any OpenID Connect provider) whose access tokens the
@@ -49,7 +55,7 @@ export interface GatewayOptions {
   accessTokenTtlSeconds?: number;
   /** Default 70 days. */
   refreshTokenTtlSeconds?: number;
-  /** What `GET /oauth2/v1/models` answers: a JSON array of ids (default) or an OpenAI list. */
+  /** What `GET /oauth2/v1/models` answers, default 'array' (see ModelsShape). */
   modelsShape?: ModelsShape;
   /** Default false: when true, announce RFC 9207 in the metadata and add `iss` to redirects. */
   announceIss?: boolean;
@@ -59,7 +65,7 @@ export interface GatewayOptions {
   clients?: ClientRegistration[];
   /** One line per request on the console (never a token), default false. */
   log?: boolean;
-  /** Token request dialects accepted, default ['camel-json', 'form']. */
+  /** Token request dialects accepted, default ['json-camel', 'form']. */
   tokenDialects?: TokenDialect[];
   /** How long a refresh takes, so that overlapping refreshes really overlap; default 150 ms. */
   refreshProcessingMs?: number;
@@ -119,7 +125,7 @@ export function resolveOptions(options: GatewayOptions = {}): ResolvedOptions {
     startingBudget: options.startingBudget ?? 10,
     clients,
     log: options.log ?? false,
-    tokenDialects: options.tokenDialects ?? ['camel-json', 'form'],
+    tokenDialects: options.tokenDialects ?? ['json-camel', 'form'],
     refreshProcessingMs: options.refreshProcessingMs ?? 150,
     announceRevocation: options.announceRevocation ?? true,
     externalTokens: options.externalTokens && resolveExternalTokens(options.externalTokens),

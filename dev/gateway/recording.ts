@@ -3,8 +3,7 @@
  * client really sent, with which token, and whether it hung up early.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ADMIN_PREFIX } from './admin';
-import { pathOf } from './http';
+import { ADMIN_PREFIX, pathOf } from './http';
 
 /** What the gateway found in an image it received. */
 export interface ImageFacts {

@@ -4,7 +4,7 @@
  * reading goes; it can use no extension API but `runtime`, so it keeps no state in storage.
  */
 import { onMessage, sendMessage } from '../../lib/messages';
-import { isOwnExtensionPage } from '../../lib/messaging/sender';
+import { guarded } from '../../lib/messaging/sender';
 import { createSpeechQueue } from '../../lib/speech/player-queue';
 import { createAudioPlayer } from './audio-player';
 import { releaseClip, speechClips } from './speech-source';
@@ -18,15 +18,19 @@ const queue = createSpeechQueue({
   },
 });
 
-onMessage('offscreen.speech.play', ({ sender, data }) => {
-  if (isOwnExtensionPage(sender)) queue.start(data.segments, speechClips(data));
-});
-onMessage('offscreen.speech.pause', ({ sender }) => {
-  if (isOwnExtensionPage(sender)) queue.pause();
-});
-onMessage('offscreen.speech.resume', ({ sender }) => {
-  if (isOwnExtensionPage(sender)) queue.resume();
-});
-onMessage('offscreen.speech.stop', ({ sender }) => {
-  if (isOwnExtensionPage(sender)) queue.stop();
-});
+onMessage(
+  'offscreen.speech.play',
+  guarded(({ data }) => queue.start(data.segments, speechClips(data))),
+);
+onMessage(
+  'offscreen.speech.pause',
+  guarded(() => queue.pause()),
+);
+onMessage(
+  'offscreen.speech.resume',
+  guarded(() => queue.resume()),
+);
+onMessage(
+  'offscreen.speech.stop',
+  guarded(() => queue.stop()),
+);

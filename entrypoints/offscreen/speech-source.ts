@@ -2,21 +2,25 @@
  * Where the offscreen document's audio comes from: the speech model, discovered at run time and
  * remembered while this document lives, then one `POST /audio/speech` per segment.
  */
-import { fetchModelIds } from '../../lib/api/chat';
+import { fetchModelList } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
 import { createSpeech, type SpeechFormat } from '../../lib/api/speech';
-import { chooseModel, modelsWith, parseModelList } from '../../lib/models';
+import { chooseModel, describeModels, idsOfKind } from '../../lib/models';
 import type { FetchClip } from '../../lib/speech/player-queue';
 import type { SpeechReading } from '../../lib/speech/protocol';
 
 let speechModel: Promise<string> | undefined;
 
 async function discoverSpeechModel(): Promise<string> {
-  const speechModels = modelsWith(parseModelList(await fetchModelIds()), 'speech');
+  const { body, service } = await fetchModelList();
+  const speechModels = idsOfKind(describeModels(body), 'speech');
   // `speed` works with the tts-* models only (gpt-4o-mini-tts ignores it): prefer them.
   const model = chooseModel(speechModels, speechModels.find((id) => id.startsWith('tts-')) ?? null);
   if (!model) {
-    throw new ApiError('model-unavailable', 'AI Pass offers no text-to-speech model right now.');
+    throw new ApiError(
+      'model-unavailable',
+      `${service.name} offers no text-to-speech model right now.`,
+    );
   }
   return model;
 }

@@ -3,26 +3,24 @@ import { browser } from 'wxt/browser';
 import { RedirectUri } from '../../components/RedirectUri';
 import { TextField } from '../../components/TextField';
 import { AuthError } from '../../lib/auth/errors';
+import { lookUpIssuer } from '../../lib/auth/issuer-lookup';
 import type { Provider } from '../../lib/auth/provider';
-import type { TokenDialect } from '../../lib/auth/token-dialect';
 import {
   checkNewProvider,
   checkSecureUrl,
   type FieldErrors,
   type IssuerFacts,
-  lookUpIssuer,
   originsToGrant,
   type ProviderForm,
   providerIdFor,
 } from '../../lib/config/new-provider';
 import { originPattern } from '../../lib/config/server-url';
+import {
+  TOKEN_DIALECT_NAMES,
+  TOKEN_DIALECTS,
+  type TokenDialect,
+} from '../../lib/config/token-dialects';
 import { IssuerSummary } from './IssuerSummary';
-
-const DIALECTS: Array<[TokenDialect, string]> = [
-  ['form', 'Standard form (OAuth 2.1, OpenID Connect)'],
-  ['json-snake', 'JSON, snake_case fields (Agnic)'],
-  ['json-camel', 'JSON, camelCase fields (AI Pass)'],
-];
 
 const EMPTY_FORM: ProviderForm = {
   name: '',
@@ -194,9 +192,9 @@ export function AddProviderForm({
                   };
                 }}
               >
-                {DIALECTS.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
+                {TOKEN_DIALECT_NAMES.map((dialect) => (
+                  <option key={dialect} value={dialect}>
+                    {TOKEN_DIALECTS[dialect].label}
                   </option>
                 ))}
               </select>

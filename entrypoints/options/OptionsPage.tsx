@@ -15,8 +15,10 @@ import {
   watchProviderSettings,
 } from '../../lib/config/settings';
 import { AnswerLengthSettings } from './AnswerLengthSettings';
+import { ModelsSection } from './ModelsSection';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
+import { ResetNotice } from './ResetNotice';
 import { StaySignedIn } from './StaySignedIn';
 import { ThemeSettings } from './ThemeSettings';
 
@@ -45,7 +47,7 @@ export function OptionsPage() {
     event.preventDefault();
     status.value = { kind: 'idle' };
     const server = checkServerUrl(serverUrl.value);
-    const client = checkClientId(clientId.value);
+    const client = checkClientId(clientId.value, 'AI Pass');
     serverError.value = server.ok ? '' : server.reason;
     clientError.value = client.ok ? '' : client.reason;
     if (!server.ok || !client.ok) return;
@@ -77,6 +79,7 @@ export function OptionsPage() {
       <BrandHeader />
       <main class="options">
         <h1>Settings</h1>
+        <ResetNotice />
         <form class="card options-form" onSubmit={save} aria-busy={!loaded.value} noValidate>
           <h2>AI Pass connection</h2>
           <p class="muted">
@@ -132,6 +135,7 @@ export function OptionsPage() {
           <RedirectUri id="redirect-uri" uri={redirectUri} label="Copy the redirect URI" />
         </section>
         <ProvidersSection />
+        <ModelsSection />
         <StaySignedIn />
         <ReadAloudSettings />
         <AnswerLengthSettings />

@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RedirectUri } from '../../components/RedirectUri';
 import { AIPASS_PROVIDER_ID, type Provider } from '../../lib/auth/provider';
-import type { TokenDialect } from '../../lib/auth/token-dialect';
 import {
   activeProviderId,
   addProvider,
@@ -11,14 +10,9 @@ import {
   removeProvider,
   watchProviders,
 } from '../../lib/config/providers';
+import { TOKEN_DIALECTS } from '../../lib/config/token-dialects';
 import { sendMessage } from '../../lib/messages';
 import { AddProviderForm } from './AddProviderForm';
-
-const DIALECT_NAMES: Record<TokenDialect, string> = {
-  form: 'standard form',
-  'json-snake': 'JSON, snake_case',
-  'json-camel': 'JSON, camelCase',
-};
 
 /** Which provider Passlight signs in to; each keeps its own session. */
 export function ProvidersSection() {
@@ -115,7 +109,7 @@ function ProviderDetails({ provider, onRemove }: { provider: Provider; onRemove:
         </div>
         <div>
           <dt>Token requests</dt>
-          <dd>{DIALECT_NAMES[provider.tokenDialect]}</dd>
+          <dd>{TOKEN_DIALECTS[provider.tokenDialect].shortLabel}</dd>
         </div>
       </dl>
       <RedirectUri uri={redirectUri} label={`Copy the redirect URI of ${provider.name}`} />

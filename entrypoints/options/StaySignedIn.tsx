@@ -29,9 +29,9 @@ export function StaySignedIn() {
       </label>
       <p class="hint">
         Off: your session lives only in memory and ends when the browser closes; Passlight then
-        tries to sign you back in quietly through AI Pass. On: Passlight also keeps its renewal
-        token on this computer’s disk, so you stay signed in, but anyone who can copy your browser
-        profile could use your AI Pass balance until you sign out.
+        tries to sign you back in quietly through your provider. On: Passlight also keeps its
+        renewal token on this computer’s disk, so you stay signed in, but anyone who can copy your
+        browser profile could use your account until you sign out.
       </p>
     </section>
   );

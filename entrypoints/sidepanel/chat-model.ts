@@ -4,7 +4,6 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { refreshBalance } from '../../lib/account/balance';
 import {
   type PageAction,
@@ -33,15 +32,12 @@ import {
   saveMessage,
 } from '../../lib/chat/store';
 import { maxTokensFor } from '../../lib/config/output-ceilings';
+import { lastConversation, rememberedModel } from '../../lib/config/side-panel-memory';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import { acquireImage } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
-import { chooseModel, modelsWith, parseModelList } from '../../lib/models';
-
-const rememberedModel = storage.defineItem<string | null>('local:chat.model', { fallback: null });
-const lastConversation = storage.defineItem<string | null>('local:chat.lastConversation', {
-  fallback: null,
-});
+import { chooseModel } from '../../lib/models';
+import { assertSeesImages, pickerModelIds } from '../../lib/models/picker';
 
 /** How often a streaming answer is written to IndexedDB: what a sudden close can lose at most. */
 const SAVE_EVERY_MS = 500;
@@ -86,7 +82,7 @@ export function createChatModel() {
     modelsState.value = 'loading';
     modelsError.value = '';
     try {
-      const chat = modelsWith(parseModelList(await fetchModelIds()), 'chat');
+      const chat = await pickerModelIds(await fetchModelIds(), auth.peek()?.provider);
       const chosen = chooseModel(chat, await rememberedModel.getValue());
       batch(() => {
         models.value = chat;
@@ -184,6 +180,7 @@ export function createChatModel() {
     let lastSave = 0;
     try {
       if (!chosenModel) throw new ApiError('model-unavailable', 'Pick a model first.');
+      assertSeesImages(chosenModel, history);
       await persist(answer, conversationId);
       for await (const delta of streamChat({
         model: chosenModel,

@@ -1,6 +1,6 @@
-/** AI Pass's account endpoints: the balance and top-up. */
+/** The account endpoints of a provider with a balance (AI Pass's): the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
-import { authorizedFetch } from './authorized-fetch';
+import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
 import { ApiError } from './errors';
 
@@ -17,7 +17,7 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-export function parseUsageSummary(body: unknown): UsageSummary {
+export function parseUsageSummary(body: unknown, serviceName: string): UsageSummary {
   const data = (body as { data?: Record<string, unknown> } | null)?.data;
   if (
     !data ||
@@ -25,7 +25,7 @@ export function parseUsageSummary(body: unknown): UsageSummary {
     !isNumber(data.maxBudget) ||
     !isNumber(data.remainingBudget)
   ) {
-    throw new ApiError('server', 'AI Pass sent a balance Passlight could not read.');
+    throw new ApiError('server', `${serviceName} sent a balance Passlight could not read.`);
   }
   return {
     totalCost: data.totalCost,
@@ -35,12 +35,12 @@ export function parseUsageSummary(body: unknown): UsageSummary {
 }
 
 export async function fetchUsageSummary(): Promise<UsageSummary> {
-  const response = await authorizedFetch('/api/v1/usage/me/summary');
-  return parseUsageSummary(await readBoundedJson(response));
+  const { response, service } = await authorizedExchange('/api/v1/usage/me/summary');
+  return parseUsageSummary(await readBoundedJson(response), service.name);
 }
 
 /** The checkout page must be a real web page of the server, never a `javascript:` URL or the like. */
-export function parseCheckoutUrl(body: unknown): string {
+export function parseCheckoutUrl(body: unknown, serviceName: string): string {
   const raw = (body as { data?: { checkoutUrl?: unknown } } | null)?.data?.checkoutUrl;
   if (typeof raw === 'string') {
     try {
@@ -52,14 +52,17 @@ export function parseCheckoutUrl(body: unknown): string {
       // Falls through to the error below.
     }
   }
-  throw new ApiError('server', 'AI Pass did not send a checkout page to open.');
+  throw new ApiError('server', `${serviceName} did not send a checkout page to open.`);
 }
 
 export async function createCheckoutSession(amount: number): Promise<string> {
-  const response = await authorizedFetch('/api/v1/payment/create-checkout-session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount }),
-  });
-  return parseCheckoutUrl(await readBoundedJson(response));
+  const { response, service } = await authorizedExchange(
+    '/api/v1/payment/create-checkout-session',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount }),
+    },
+  );
+  return parseCheckoutUrl(await readBoundedJson(response), service.name);
 }

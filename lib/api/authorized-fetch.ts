@@ -4,10 +4,10 @@
  * after a response body was read.
  */
 import type { AuthResult } from '../auth/errors';
-import type { AccessGrant } from '../auth/refresh';
+import type { AccessGrant } from '../auth/types';
 import { sendMessage } from '../messages';
 import { MAX_ERROR_BYTES, readBoundedJson } from './bounded-body';
-import { ApiError, apiErrorFrom } from './errors';
+import { ApiError, apiErrorFrom, type Service } from './errors';
 
 type GrantSource = (failedToken?: string) => Promise<AuthResult<AccessGrant>>;
 
@@ -43,14 +43,17 @@ async function send(grant: AccessGrant, url: string, init: RequestInit): Promise
   }
 }
 
+export type AuthorizedInit = RequestInit & { api?: boolean };
+
 /**
  * `path` is relative to the server (`/api/v1/…`) or, with `api: true`, to the model API base
- * (`/chat/completions`). Resolves with an OK response; rejects with an ApiError otherwise.
+ * (`/chat/completions`). Resolves with an OK response and who sent it, so that later errors
+ * about its body name the provider; rejects with an ApiError otherwise.
  */
-export async function authorizedFetch(
+export async function authorizedExchange(
   path: string,
-  init: RequestInit & { api?: boolean } = {},
-): Promise<Response> {
+  init: AuthorizedInit = {},
+): Promise<{ response: Response; service: Service }> {
   const { api, ...requestInit } = init;
   const urlOf = (grant: AccessGrant) => `${api ? grant.apiBase : grant.serverUrl}${path}`;
   const first = await accessGrant();
@@ -64,5 +67,10 @@ export async function authorizedFetch(
     const body = await readBoundedJson(response, MAX_ERROR_BYTES).catch(() => null);
     throw apiErrorFrom(response.status, response.headers, body, grant.service);
   }
-  return response;
+  return { response, service: grant.service };
+}
+
+/** `authorizedExchange` for callers that need the response only. */
+export async function authorizedFetch(path: string, init: AuthorizedInit = {}): Promise<Response> {
+  return (await authorizedExchange(path, init)).response;
 }

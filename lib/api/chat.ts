@@ -1,7 +1,7 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
-import { authorizedFetch } from './authorized-fetch';
+import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
-import { ApiError, apiErrorFrom } from './errors';
+import { ApiError, apiErrorFrom, type Service } from './errors';
 import { readServerSentEvents } from './sse';
 
 export type ChatContentPart =
@@ -42,7 +42,7 @@ interface ChunkPayload {
  */
 export async function* streamChat(request: ChatRequest): AsyncGenerator<string> {
   const maxAnswerChars = request.maxAnswerChars ?? MAX_ANSWER_CHARS;
-  const response = await authorizedFetch('/chat/completions', {
+  const { response, service } = await authorizedExchange('/chat/completions', {
     api: true,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -54,7 +54,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     }),
     signal: request.signal,
   });
-  if (!response.body) throw new ApiError('server', 'AI Pass sent an empty answer.');
+  if (!response.body) throw new ApiError('server', `${service.name} sent an empty answer.`);
   let finished = false;
   let received = 0;
   for await (const data of readServerSentEvents(response.body, {
@@ -68,7 +68,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     } catch {
       continue; // A keep-alive or a line we do not understand: skip it, as EventSource would.
     }
-    if (payload.error) throw apiErrorFrom(400, new Headers(), payload);
+    if (payload.error) throw apiErrorFrom(400, new Headers(), payload, service);
     const choice = payload.choices?.[0];
     const text = choice?.delta?.content;
     if (text) {
@@ -87,8 +87,13 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     throw new ApiError('network', 'The connection was lost in the middle of the answer.');
 }
 
-/** `GET /models`, unparsed (see lib/models.ts for what the ids mean), read through a byte cap. */
+/** `GET /models`, unparsed (see lib/models.ts for what it means), read through a byte cap, and who listed them. */
+export async function fetchModelList(): Promise<{ body: unknown; service: Service }> {
+  const { response, service } = await authorizedExchange('/models', { api: true });
+  return { body: await readBoundedJson(response), service };
+}
+
+/** `GET /models`, unparsed. */
 export async function fetchModelIds(): Promise<unknown> {
-  const response = await authorizedFetch('/models', { api: true });
-  return readBoundedJson(response);
+  return (await fetchModelList()).body;
 }

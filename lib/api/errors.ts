@@ -48,21 +48,19 @@ function retryAfter(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** Who answered, as errors name it: AI Pass unless the call went to another provider. */
+/** Who answered, as errors name it: the provider the call went to. */
 export interface Service {
   name: string;
   /** Whether credit can be added there (AI Pass's top-up). */
   hasBalance: boolean;
 }
 
-export const AIPASS_SERVICE: Service = { name: 'AI Pass', hasBalance: true };
-
 /** Turns a failed response's status, headers and (already parsed) body into an ApiError. */
 export function apiErrorFrom(
   status: number,
   headers: Headers,
   body: unknown,
-  service: Service = AIPASS_SERVICE,
+  service: Service,
 ): ApiError {
   const { message, type } = errorDetail(body);
   const { name } = service;

@@ -1,9 +1,9 @@
 /** Text to speech: `POST /audio/speech`, answered with the audio's bytes. */
-import { authorizedFetch } from './authorized-fetch';
+import { authorizedExchange } from './authorized-fetch';
 import { MAX_AUDIO_BYTES, readBoundedBlob } from './bounded-body';
 import { ApiError } from './errors';
 
-/** What both AI Pass and the local gateway serve: wav is quick to make, mp3 small to send. */
+/** What AI Pass, OpenAI and the local gateway serve: wav is quick to make, mp3 small to send. */
 export type SpeechFormat = 'wav' | 'mp3';
 
 export interface SpeechRequest {
@@ -19,7 +19,7 @@ export interface SpeechRequest {
 /** Rejects with an ApiError (budget, model, network…), or with the abort reason. */
 export async function createSpeech(request: SpeechRequest): Promise<Blob> {
   const { model, input, voice, format, speed, signal } = request;
-  const response = await authorizedFetch('/audio/speech', {
+  const { response, service } = await authorizedExchange('/audio/speech', {
     api: true,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,6 +40,6 @@ export async function createSpeech(request: SpeechRequest): Promise<Blob> {
       },
     );
   }
-  if (audio.size === 0) throw new ApiError('server', 'AI Pass sent no audio.');
+  if (audio.size === 0) throw new ApiError('server', `${service.name} sent no audio.`);
   return audio;
 }

@@ -1,6 +1,6 @@
 /** The background's answers to the session messages; each checks who is asking. */
 import { onMessage } from '../messages';
-import { isOwnExtensionPage } from '../messaging/sender';
+import { guarded } from '../messaging/sender';
 import { type AuthResult, failure } from './errors';
 import { getAccessToken } from './refresh';
 import { signIn } from './sign-in';
@@ -26,22 +26,29 @@ export function accessGrantFor(failedToken?: string) {
 }
 
 export function registerAuthHandlers(): void {
-  onMessage('auth.signIn', ({ sender, data }) =>
-    isOwnExtensionPage(sender)
-      ? settle(() =>
+  onMessage(
+    'auth.signIn',
+    guarded(
+      ({ data }) =>
+        settle(() =>
           signIn({ interactive: true, mode: data?.mode, anotherAccount: data?.anotherAccount }),
-        )
-      : REFUSED,
+        ),
+      REFUSED,
+    ),
   );
-  onMessage('auth.signOut', ({ sender, data }) =>
-    isOwnExtensionPage(sender)
-      ? settle(async () => {
+  onMessage(
+    'auth.signOut',
+    guarded(
+      ({ data }) =>
+        settle(async () => {
           await signOut(data?.providerId);
           return null;
-        })
-      : REFUSED,
+        }),
+      REFUSED,
+    ),
   );
-  onMessage('auth.getAccessToken', ({ sender, data }) =>
-    isOwnExtensionPage(sender) ? accessGrantFor(data?.failedToken) : REFUSED,
+  onMessage(
+    'auth.getAccessToken',
+    guarded(({ data }) => accessGrantFor(data?.failedToken), REFUSED),
   );
 }

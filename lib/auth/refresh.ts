@@ -13,15 +13,7 @@ import { readSession, renewSession, type StoredSession, sessionTokens } from './
 import { endSession, signedOutError } from './sign-out';
 import { tokenEndpointFetch } from './token-dialect';
 import { needsRefresh, tokenSetFromResponse } from './token-set';
-
-export interface AccessGrant {
-  accessToken: string;
-  apiBase: string;
-  /** The issuer's origin, where AI Pass keeps its account API. */
-  serverUrl: string;
-  /** How errors of calls made with this token name their provider. */
-  service: { name: string; hasBalance: boolean };
-}
+import type { AccessGrant } from './types';
 
 /** The longest `Retry-After` we wait for before the one retry a 503 allows. */
 const MAX_RETRY_AFTER_MS = 5_000;

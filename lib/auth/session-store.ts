@@ -7,6 +7,8 @@
  * refresh token is also kept in `storage.local`, so the session survives a browser restart.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { defineCheckedItem } from '../config/checked-item';
+import { isBoolean } from '../config/schema';
 import { staySignedIn } from '../config/settings';
 import { aipassProvider, type Provider } from './provider';
 import { advanceEpoch, exclusive, sessionEpoch } from './session-epoch';
@@ -64,7 +66,11 @@ export const pendingSignIn = storage.defineItem<PendingSignIn | null>('session:a
 });
 
 /** Not a secret: whether a session existed, so a browser start knows to try a silent sign-in. */
-export const hadSession = storage.defineItem<boolean>('local:auth.hadSession', { fallback: false });
+export const hadSession = defineCheckedItem('local:auth.hadSession', {
+  fallback: false,
+  check: isBoolean,
+  label: 'whether you were signed in',
+});
 
 /**
  * Signed out by choice: the next sign-in asks who is signing in (`prompt=login`), because the

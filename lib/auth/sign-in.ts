@@ -24,14 +24,13 @@ import {
   type StoredSession,
   signedOutByChoice,
 } from './session-store';
-import type { AccountProfile } from './status';
 import { tokenEndpointFetch } from './token-dialect';
 import { tokenSetFromResponse } from './token-set';
+import type { AccountProfile, SignInMode } from './types';
 
 export interface SignInRequest {
   interactive: boolean;
-  /** `signup` opens AI Pass's account-creation screen instead of the sign-in screen. */
-  mode?: 'login' | 'signup';
+  mode?: SignInMode;
   /** Ask who is signing in even if the provider remembers someone ("Use another account"). */
   anotherAccount?: boolean;
 }

@@ -4,20 +4,16 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ProviderSummary } from './provider';
+import type { AccountProfile } from './types';
 
-export interface AccountProfile {
-  /** The stable account id: identity is keyed by it, never by email. */
-  sub: string;
-  name: string;
-  email: string;
-}
+export type { AccountProfile } from './types';
 
 export type AuthStatus =
   | {
       signedIn: false;
       /** Why the last session ended, when it did not end by choice. */
       reason?: string;
-      /** Absent only before the worker first wrote the status: AI Pass, the default. */
+      /** Absent only before the worker first wrote the status: then the built-in AI Pass. */
       provider?: ProviderSummary;
     }
   | { signedIn: true; user: AccountProfile; provider: ProviderSummary };
@@ -26,7 +22,11 @@ export const authStatus = storage.defineItem<AuthStatus>('session:auth.status', 
   fallback: { signedIn: false },
 });
 
-/** The name to put on "Sign in with …" buttons. */
+/**
+ * The name to put on "Sign in with …" buttons. Until the worker first writes the status, the
+ * provider in use is the built-in one: no other can have been chosen without the worker
+ * publishing the status for it.
+ */
 export function providerNameOf(status: AuthStatus | null): string {
   return status?.provider?.name ?? 'AI Pass';
 }

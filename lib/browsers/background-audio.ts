@@ -10,7 +10,7 @@ import { takeGrantsFrom } from '../api/authorized-fetch';
 import { accessGrantFor } from '../auth/handlers';
 import { createSpeechQueue, type SpeechQueue } from '../speech/player-queue';
 import type { SpeechState } from '../speech/state';
-import type { AudioHost } from './audio-host';
+import type { AudioHost } from './audio-player';
 
 /**
  * Firefox ends an event page after 30 s without events or API calls, playing or not; an API call

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messages';
-import type { AudioHost } from './audio-host';
+import type { AudioHost } from './audio-player';
 
 /** The offscreen document's page, from `entrypoints/offscreen/`. */
 export const OFFSCREEN_DOCUMENT = 'offscreen.html';

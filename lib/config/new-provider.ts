@@ -1,14 +1,12 @@
 /**
  * Adding a provider: what its metadata says, and the checks on what the person types, before
- * anything is saved or asked for. Pure apart from `lookUpIssuer`, which reads the metadata.
+ * anything is saved or asked for. Pure: `lookUpIssuer` (lib/auth/issuer-lookup.ts) reads the metadata.
  */
 import type * as oauth from 'oauth4webapi';
-import { AuthError } from '../auth/errors';
-import { readMetadata } from '../auth/metadata';
-import { AIPASS_PROVIDER_ID, type DiscoveryKind, type Provider } from '../auth/provider';
-import type { TokenDialect } from '../auth/token-dialect';
 import { checkClientId } from './client-id';
+import { AIPASS_PROVIDER_ID, type DiscoveryKind, type Provider } from './provider-profile';
 import { isLoopbackHost, originPattern } from './server-url';
+import type { TokenDialect } from './token-dialects';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -77,26 +75,6 @@ export function factsOf(as: oauth.AuthorizationServer, discovery: DiscoveryKind)
   };
 }
 
-/**
- * Reads an issuer's metadata: OpenID Connect Discovery first (it tells the most), then RFC 8414.
- * An unreachable server is reported at once; otherwise the more telling of the two failures.
- */
-export async function lookUpIssuer(issuer: string): Promise<IssuerFacts> {
-  let oidcFailure: AuthError;
-  try {
-    return factsOf(await readMetadata(issuer, 'oidc'), 'oidc');
-  } catch (error) {
-    if (!(error instanceof AuthError) || error.code === 'server-unreachable') throw error;
-    oidcFailure = error;
-  }
-  try {
-    return factsOf(await readMetadata(issuer, 'oauth2'), 'oauth2');
-  } catch (error) {
-    const notThere = (e: unknown) => e instanceof Error && e.message.includes('(HTTP 404)');
-    throw notThere(error) && !notThere(oidcFailure) ? oidcFailure : error;
-  }
-}
-
 /** A URL-safe id from a name, unique among `taken`: it becomes the redirect path. */
 export function providerIdFor(name: string, taken: string[]): string {
   const base =
@@ -139,8 +117,8 @@ export function checkNewProvider(
   if (name.length > 60) errors.name = 'Keep the name under 60 characters.';
   const apiBase = checkSecureUrl(form.apiBase, 'API base URL');
   if (!apiBase.ok) errors.apiBase = apiBase.reason;
-  const client = checkClientId(form.clientId);
-  if (!client.ok) errors.clientId = client.reason.replace('AI Pass ', '');
+  const client = checkClientId(form.clientId, name || undefined);
+  if (!client.ok) errors.clientId = client.reason;
   const scopes = [...new Set(form.scopes.split(/\s+/).filter(Boolean))];
   if (scopes.length === 0) errors.scopes = 'Give at least one scope.';
   if (!apiBase.ok || !client.ok || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -3,18 +3,39 @@
  * the provider settings; the others were added on the options page. Both lists live in
  * `storage.local` (nothing secret: no token is kept here), so every context can read them.
  */
-import { storage } from 'wxt/utils/storage';
-import { AIPASS_PROVIDER_ID, aipassProvider, type Provider } from '../auth/provider';
-import { loadProviderSettings, watchProviderSettings } from './settings';
 
-export const addedProviders = storage.defineItem<Provider[]>('local:providers.added', {
-  fallback: [],
-  version: 1,
+import { defineCheckedItem } from './checked-item';
+import { AIPASS_PROVIDER_ID, aipassProvider, type Provider } from './provider-profile';
+import { arrayOf, isBoolean, isString, oneOf, shape } from './schema';
+import { loadProviderSettings, watchProviderSettings } from './settings';
+import { isTokenDialect } from './token-dialects';
+
+/** Ids are URL-safe: they are also the path of the provider's redirect URI. */
+const isProviderId = isString({ max: 64, pattern: /^[a-z0-9][a-z0-9-]*$/ });
+const isUrl = isString({ max: 2048, pattern: /^https?:\/\/\S+$/ });
+
+export const isProvider = shape<Provider>({
+  id: isProviderId,
+  name: isString({ max: 60 }),
+  issuer: isUrl,
+  discovery: oneOf(['oauth2', 'oidc']),
+  clientId: isString({ max: 256 }),
+  scopes: arrayOf(isString({ max: 200 }), { max: 50 }),
+  tokenDialect: isTokenDialect,
+  apiBase: isUrl,
+  hasBalance: isBoolean,
 });
 
-export const activeProviderId = storage.defineItem<string>('local:providers.active', {
+export const addedProviders = defineCheckedItem('local:providers.added', {
+  fallback: [] as Provider[],
+  check: arrayOf(isProvider, { max: 50 }),
+  label: 'the providers you added',
+});
+
+export const activeProviderId = defineCheckedItem('local:providers.active', {
   fallback: AIPASS_PROVIDER_ID,
-  version: 1,
+  check: isProviderId,
+  label: 'the provider in use',
 });
 
 /** Every provider, AI Pass first. */

@@ -5,7 +5,9 @@
  * the options page. Overrides live in `storage.local`, so they survive restarts; an empty
  * override means "use the build's default".
  */
-import { storage } from 'wxt/utils/storage';
+import type { SpeechVoice } from '../speech/protocol';
+import { defineCheckedItem } from './checked-item';
+import { isBoolean, isNumber, isString, oneOf } from './schema';
 
 export interface ProviderSettings {
   serverUrl: string;
@@ -18,13 +20,15 @@ export const BUILD_DEFAULTS: ProviderSettings = {
   clientId: import.meta.env.WXT_CLIENT_ID || '',
 };
 
-const serverUrlOverride = storage.defineItem<string>('local:settings.serverUrl', {
+const serverUrlOverride = defineCheckedItem('local:settings.serverUrl', {
   fallback: '',
-  version: 1,
+  check: isString({ max: 2048 }),
+  label: 'the AI Pass server URL',
 });
-const clientIdOverride = storage.defineItem<string>('local:settings.clientId', {
+const clientIdOverride = defineCheckedItem('local:settings.clientId', {
   fallback: '',
-  version: 1,
+  check: isString({ max: 256 }),
+  label: 'the AI Pass Client ID',
 });
 
 function effective(serverUrl: string, clientId: string): ProviderSettings {
@@ -73,39 +77,46 @@ export function watchProviderSettings(callback: (settings: ProviderSettings) => 
  * "Stay signed in": keep the refresh token in `storage.local` (on disk) so a session survives a
  * browser restart. Off by default: on disk, anyone with access to the profile could copy it.
  */
-export const staySignedIn = storage.defineItem<boolean>('local:settings.staySignedIn', {
+export const staySignedIn = defineCheckedItem('local:settings.staySignedIn', {
   fallback: false,
-  version: 1,
+  check: isBoolean,
+  label: 'Stay signed in',
 });
 
 /** The voices AI Pass's text to speech offers. */
-export const SPEECH_VOICES = ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'] as const;
-export type SpeechVoice = (typeof SPEECH_VOICES)[number];
+export const SPEECH_VOICES = [
+  'alloy',
+  'echo',
+  'fable',
+  'onyx',
+  'nova',
+  'shimmer',
+] as const satisfies readonly SpeechVoice[];
+export type { SpeechVoice };
 export const DEFAULT_SPEECH_VOICE: SpeechVoice = 'alloy';
 
 /** Read-aloud speed: 1 is normal; the range offered on the options page. */
 export const SPEECH_SPEED = { min: 0.5, max: 2, step: 0.1, normal: 1 } as const;
 
-export const speechVoice = storage.defineItem<SpeechVoice>('local:settings.voice', {
+export const speechVoice = defineCheckedItem<SpeechVoice>('local:settings.voice', {
   fallback: DEFAULT_SPEECH_VOICE,
-  version: 1,
+  check: oneOf(SPEECH_VOICES),
+  label: 'the read-aloud voice',
 });
-export const speechSpeed = storage.defineItem<number>('local:settings.speechSpeed', {
+export const speechSpeed = defineCheckedItem('local:settings.speechSpeed', {
   fallback: SPEECH_SPEED.normal,
-  version: 1,
+  check: isNumber({ min: SPEECH_SPEED.min, max: SPEECH_SPEED.max }),
+  label: 'the read-aloud speed',
+  // v2: always within range (see lib/config/migrations.ts).
+  version: 2,
 });
 
 export function isSpeechVoice(value: unknown): value is SpeechVoice {
   return SPEECH_VOICES.includes(value as SpeechVoice);
 }
 
-/** The voice and speed to read with; a stored value out of range falls back or is clamped. */
+/** The voice and speed to read with; a stored value that does not fit gives way to the default. */
 export async function loadSpeechPreferences(): Promise<{ voice: SpeechVoice; speed: number }> {
   const [voice, speed] = await Promise.all([speechVoice.getValue(), speechSpeed.getValue()]);
-  return {
-    voice: isSpeechVoice(voice) ? voice : DEFAULT_SPEECH_VOICE,
-    speed: Number.isFinite(speed)
-      ? Math.min(SPEECH_SPEED.max, Math.max(SPEECH_SPEED.min, speed))
-      : SPEECH_SPEED.normal,
-  };
+  return { voice, speed };
 }

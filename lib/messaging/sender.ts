@@ -12,3 +12,17 @@ export function isOwnExtensionPage(sender: { id?: string; url?: string }): boole
     sender.url.startsWith(browser.runtime.getURL('/'))
   );
 }
+
+type Sender = { id?: string; url?: string };
+
+/**
+ * Wraps a message handler once, so that it runs only for senders `isAllowed` accepts (by default
+ * the extension's own pages); any other sender gets `refusal` and the handler never runs.
+ */
+export function guarded<Message extends { sender: Sender }, Result, Refusal = undefined>(
+  handler: (message: Message) => Result,
+  refusal?: Refusal,
+  isAllowed: (sender: Sender) => boolean = isOwnExtensionPage,
+): (message: Message) => Result | Refusal {
+  return (message) => (isAllowed(message.sender) ? handler(message) : (refusal as Refusal));
+}

@@ -3,7 +3,8 @@
  * Chromium, the background page in Firefox), forwards commands to it, and stores the state it
  * reports. A new reading replaces the one before it (the player's queue sees to that).
  */
-import { type AudioCommand, createAudioHost } from '../browsers/audio-host';
+import { createAudioHost } from '../browsers/audio-host';
+import type { AudioCommand } from '../browsers/audio-player';
 import { loadSpeechPreferences } from '../config/settings';
 import type { SpeechResult } from './protocol';
 import { noticeOf, pendingReadingText, readingNotice } from './reading-notice';

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { OFFSCREEN_DOCUMENT } from '../browsers/offscreen-audio';
 import { onMessage } from '../messages';
-import { isOwnExtensionPage } from '../messaging/sender';
+import { guarded, isOwnExtensionPage } from '../messaging/sender';
 import {
   confirmReadAloud,
   pauseReadAloud,
@@ -27,23 +27,35 @@ function isOffscreenDocument(sender: { id?: string; url?: string }): boolean {
 }
 
 export function registerSpeechHandlers(): void {
-  onMessage('speech.start', ({ sender, data }) =>
-    isOwnExtensionPage(sender) ? startReadAloud(String(data?.text ?? '')) : REFUSED,
+  onMessage(
+    'speech.start',
+    guarded(({ data }) => startReadAloud(String(data?.text ?? '')), REFUSED),
   );
-  onMessage('speech.confirm', ({ sender }) =>
-    isOwnExtensionPage(sender) ? confirmReadAloud() : REFUSED,
+  onMessage(
+    'speech.confirm',
+    guarded(() => confirmReadAloud(), REFUSED),
   );
-  onMessage('speech.pause', ({ sender }) =>
-    isOwnExtensionPage(sender) ? pauseReadAloud() : REFUSED,
+  onMessage(
+    'speech.pause',
+    guarded(() => pauseReadAloud(), REFUSED),
   );
-  onMessage('speech.resume', ({ sender }) =>
-    isOwnExtensionPage(sender) ? resumeReadAloud() : REFUSED,
+  onMessage(
+    'speech.resume',
+    guarded(() => resumeReadAloud(), REFUSED),
   );
-  onMessage('speech.stop', ({ sender }) =>
-    isOwnExtensionPage(sender) ? stopReadAloud() : REFUSED,
+  onMessage(
+    'speech.stop',
+    guarded(() => stopReadAloud(), REFUSED),
   );
-  onMessage('speech.state', async ({ sender, data }) => {
-    const state = parseSpeechState(data);
-    if (isOffscreenDocument(sender) && state) await publishSpeechState(state);
-  });
+  onMessage(
+    'speech.state',
+    guarded(
+      async ({ data }) => {
+        const state = parseSpeechState(data);
+        if (state) await publishSpeechState(state);
+      },
+      undefined,
+      isOffscreenDocument,
+    ),
+  );
 }

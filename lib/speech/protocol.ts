@@ -1,5 +1,23 @@
-/** What the Read aloud messages carry (the messages themselves are in lib/messages.ts). */
-import type { SpeechVoice } from '../config/settings';
+/**
+ * What the Read aloud messages carry (the messages themselves are in lib/messages.ts), as types
+ * only, so the message protocol imports nothing that runs.
+ */
+
+/** The voices AI Pass's text to speech offers (listed for the options page in lib/config/settings.ts). */
+export type SpeechVoice = 'alloy' | 'echo' | 'fable' | 'onyx' | 'nova' | 'shimmer';
+
+export type SpeechStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'error';
+
+/** Where Read aloud stands (kept in `storage.session` by lib/speech/state.ts). */
+export interface SpeechState {
+  status: SpeechStatus;
+  /** The part being read, from 1; 0 when idle. */
+  segment: number;
+  /** How many parts the text was cut into; 0 when idle. */
+  total: number;
+  /** Why reading stopped, when `status` is 'error'. */
+  message?: string;
+}
 
 export type SpeechRefusal =
   /** The message did not come from one of Passlight's own pages. */

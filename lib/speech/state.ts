@@ -7,18 +7,17 @@
  */
 import { storage } from 'wxt/utils/storage';
 
-export const SPEECH_STATUSES = ['idle', 'loading', 'playing', 'paused', 'error'] as const;
-export type SpeechStatus = (typeof SPEECH_STATUSES)[number];
+import type { SpeechState, SpeechStatus } from './protocol';
 
-export interface SpeechState {
-  status: SpeechStatus;
-  /** The part being read, from 1; 0 when idle. */
-  segment: number;
-  /** How many parts the text was cut into; 0 when idle. */
-  total: number;
-  /** Why reading stopped, when `status` is 'error'. */
-  message?: string;
-}
+export type { SpeechState, SpeechStatus } from './protocol';
+
+export const SPEECH_STATUSES = [
+  'idle',
+  'loading',
+  'playing',
+  'paused',
+  'error',
+] as const satisfies readonly SpeechStatus[];
 
 export const IDLE_SPEECH_STATE: SpeechState = Object.freeze({
   status: 'idle',

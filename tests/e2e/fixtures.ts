@@ -150,6 +150,26 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await serviceWorker.evaluate(async (serverUrl) => {
         await chrome.storage.session.clear();
         await chrome.storage.local.clear();
+        // Conversations too: a test must not find another's. Emptied, not deleted: a side panel
+        // left open may hold the database, and a deletion would wait for it to close.
+        const databases = await indexedDB.databases();
+        if (databases.some((database) => database.name === 'passlight-chat')) {
+          const database = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('passlight-chat');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          const stores = [...database.objectStoreNames];
+          if (stores.length > 0) {
+            const transaction = database.transaction(stores, 'readwrite');
+            for (const store of stores) transaction.objectStore(store).clear();
+            await new Promise((resolve, reject) => {
+              transaction.oncomplete = resolve;
+              transaction.onerror = () => reject(transaction.error);
+            });
+          }
+          database.close();
+        }
         // What the options page stores when a person enters this server.
         await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
       }, gateway.url);

@@ -88,7 +88,7 @@ test("the local gateway in Agnic's dialect: JSON snake_case token requests, then
   serviceWorker,
 }) => {
   const agnic = await startGateway({
-    tokenDialects: ['snake-json'],
+    tokenDialects: ['json-snake'],
     announceIss: true,
     clients: [
       {

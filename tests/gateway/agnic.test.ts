@@ -1,5 +1,5 @@
 /**
- * The gateway switched to Agnic's dialect (`tokenDialects: ['snake-json']`): JSON token requests
+ * The gateway switched to Agnic's dialect (`tokenDialects: ['json-snake']`): JSON token requests
  * with snake_case fields, for the code and for refresh, and `prompt=none|consent|login` on the
  * authorize endpoint, end to end.
  */
@@ -15,7 +15,7 @@ import {
   tokenRequest,
 } from './helpers';
 
-const AGNIC = { tokenDialects: ['snake-json' as const] };
+const AGNIC = { tokenDialects: ['json-snake' as const] };
 
 async function exchangeSnakeCase(
   gateway: Awaited<ReturnType<typeof startTestGateway>>,
@@ -72,7 +72,7 @@ describe("the gateway in Agnic's dialect", () => {
     expect(camelCase.status).toBe(400);
     expect(await camelCase.json()).toMatchObject({
       error: 'invalid_request',
-      error_description: expect.stringContaining('snake-json'),
+      error_description: expect.stringContaining('json-snake'),
     });
     const form = await tokenRequest(
       gateway,

@@ -232,6 +232,45 @@ describe('models and the allowlist', () => {
     expect(await one.json()).toMatchObject({ id: 'fal_ai/flux-kontext/dev/edit', object: 'model' });
   });
 
+  it('lists vendor/model ids with OpenRouter architecture data or bare, and serves them', async () => {
+    const gateway = await startTestGateway({ modelsShape: 'openrouter' });
+    const { access_token } = await signInForTokens(gateway);
+    const list = async () =>
+      (await (
+        await fetch(`${gateway.url}/oauth2/v1/models`, { headers: bearer(access_token) })
+      ).json()) as { data: { id: string; architecture?: { input_modalities: string[] } }[] };
+    const openRouter = await list();
+    expect(openRouter.data.find((m) => m.id === 'openai/gpt-4o-mini')?.architecture).toEqual({
+      input_modalities: ['text', 'image'],
+      output_modalities: ['text'],
+      tokenizer: 'Other',
+    });
+    expect(
+      openRouter.data.find((m) => m.id === 'meta-llama/llama-3.3-70b-instruct')?.architecture
+        ?.input_modalities,
+    ).toEqual(['text']);
+    gateway.control.setModelsShape('vendor-ids');
+    const bare = await list();
+    expect(bare.data).toContainEqual({ id: 'openai/text-embedding-3-small' });
+    expect(bare.data.every((m) => m.architecture === undefined)).toBe(true);
+
+    const answer = await callApi(gateway, access_token, '/chat/completions', {
+      ...question('hi'),
+      model: 'anthropic/claude-3.5-haiku',
+    });
+    expect(await completionText(answer)).toContain('hi');
+    const image = [{ type: 'image_url', image_url: { url: dataUrl('image/png', makePng(4, 4)) } }];
+    const refused = await callApi(gateway, access_token, '/chat/completions', {
+      ...question(image),
+      model: 'meta-llama/llama-3.3-70b-instruct',
+    });
+    expect(refused.status).toBe(404);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      'No endpoints found that support image input',
+    );
+    expect(() => gateway.control.setModelsShape('xml' as 'array')).toThrow(/vendor-ids/);
+  });
+
   it('answers an unknown model with LiteLLM’s 400, and a model of the wrong kind with 400', async () => {
     const gateway = await startTestGateway();
     const { access_token } = await signInForTokens(gateway);

@@ -81,7 +81,7 @@ describe('token endpoint: authorization code', () => {
       400,
       'invalid_request',
     );
-    const lenient = await startTestGateway({ tokenDialects: ['camel-json', 'snake-json', 'form'] });
+    const lenient = await startTestGateway({ tokenDialects: ['json-camel', 'json-snake', 'form'] });
     const second = await freshCode(lenient);
     expect((await tokenRequest(lenient, snakeCase(second.code, second.verifier))).status).toBe(200);
   });

@@ -6,25 +6,32 @@ import { parseCheckoutUrl, parseUsageSummary } from '../../lib/api/account';
 describe('account data', () => {
   it('reads the usage summary envelope and refuses a malformed one', () => {
     expect(
-      parseUsageSummary({
-        success: true,
-        data: { totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 },
-      }),
+      parseUsageSummary(
+        {
+          success: true,
+          data: { totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 },
+        },
+        'AI Pass',
+      ),
     ).toEqual({ totalCost: 1.5, maxBudget: 10, remainingBudget: 8.5 });
-    expect(() => parseUsageSummary({ success: true, data: { totalCost: '1' } })).toThrow(
-      /could not read/,
-    );
+    expect(() =>
+      parseUsageSummary({ success: true, data: { totalCost: '1' } }, 'Budgeteer'),
+    ).toThrow('Budgeteer sent a balance Passlight could not read.');
   });
 
   it('opens only http(s) checkout pages', () => {
-    expect(parseCheckoutUrl({ data: { checkoutUrl: 'https://pay.example/c/1' } })).toBe(
+    expect(parseCheckoutUrl({ data: { checkoutUrl: 'https://pay.example/c/1' } }, 'AI Pass')).toBe(
       'https://pay.example/c/1',
     );
-    expect(parseCheckoutUrl({ data: { checkoutUrl: 'http://127.0.0.1:8787/checkout/1' } })).toBe(
-      'http://127.0.0.1:8787/checkout/1',
-    );
-    expect(() => parseCheckoutUrl({ data: { checkoutUrl: 'javascript:alert(1)' } })).toThrow();
-    expect(() => parseCheckoutUrl({ data: { checkoutUrl: 'http://evil.example/pay' } })).toThrow();
+    expect(
+      parseCheckoutUrl({ data: { checkoutUrl: 'http://127.0.0.1:8787/checkout/1' } }, 'AI Pass'),
+    ).toBe('http://127.0.0.1:8787/checkout/1');
+    expect(() =>
+      parseCheckoutUrl({ data: { checkoutUrl: 'javascript:alert(1)' } }, 'AI Pass'),
+    ).toThrow();
+    expect(() =>
+      parseCheckoutUrl({ data: { checkoutUrl: 'http://evil.example/pay' } }, 'AI Pass'),
+    ).toThrow();
   });
 
   it('caches a balance for five minutes, for one account only', () => {

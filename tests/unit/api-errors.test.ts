@@ -2,39 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorFrom } from '../../lib/api/errors';
 
 const noHeaders = new Headers();
+const aipass = { name: 'AI Pass', hasBalance: true };
 
 describe('API error mapping', () => {
   it('recognises AI Pass budget errors (LiteLLM shape, status 400)', () => {
-    const error = apiErrorFrom(400, noHeaders, {
-      error: {
-        message: 'Budget has been exceeded! Current cost: 10.2, Max budget: 10',
-        type: 'budget_exceeded',
+    const error = apiErrorFrom(
+      400,
+      noHeaders,
+      {
+        error: {
+          message: 'Budget has been exceeded! Current cost: 10.2, Max budget: 10',
+          type: 'budget_exceeded',
+        },
       },
-    });
+      aipass,
+    );
     expect(error.code).toBe('budget-exhausted');
     expect(error.message).toContain('Add credit');
   });
 
   it('reads Retry-After in seconds and as a date', () => {
-    const seconds = apiErrorFrom(429, new Headers({ 'retry-after': '7' }), null);
+    const seconds = apiErrorFrom(429, new Headers({ 'retry-after': '7' }), null, aipass);
     expect(seconds).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 7 });
     expect(seconds.message).toContain('7 s');
     const date = apiErrorFrom(
       429,
       new Headers({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
       null,
+      aipass,
     );
     expect(date.retryAfterSeconds).toBeGreaterThanOrEqual(28);
   });
 
   it('tells an unknown model from other bad requests', () => {
     expect(
-      apiErrorFrom(400, noHeaders, {
-        error: { message: 'Invalid model name passed in model=nope' },
-      }).code,
+      apiErrorFrom(
+        400,
+        noHeaders,
+        {
+          error: { message: 'Invalid model name passed in model=nope' },
+        },
+        aipass,
+      ).code,
     ).toBe('model-unavailable');
     expect(
-      apiErrorFrom(400, noHeaders, { success: false, message: 'Minimum amount is 0.50' }),
+      apiErrorFrom(400, noHeaders, { success: false, message: 'Minimum amount is 0.50' }, aipass),
     ).toMatchObject({
       code: 'bad-request',
       message: 'Minimum amount is 0.50',
@@ -42,9 +54,13 @@ describe('API error mapping', () => {
   });
 
   it('maps 401/403 to signed out and 5xx to a server error', () => {
-    expect(apiErrorFrom(401, noHeaders, { error: 'invalid_token' }).code).toBe('signed-out');
-    expect(apiErrorFrom(403, noHeaders, { error: 'insufficient_scope' }).code).toBe('signed-out');
-    expect(apiErrorFrom(502, noHeaders, 'not json').code).toBe('server');
+    expect(apiErrorFrom(401, noHeaders, { error: 'invalid_token' }, aipass).code).toBe(
+      'signed-out',
+    );
+    expect(apiErrorFrom(403, noHeaders, { error: 'insufficient_scope' }, aipass).code).toBe(
+      'signed-out',
+    );
+    expect(apiErrorFrom(502, noHeaders, 'not json', aipass).code).toBe('server');
   });
 
   it('names the provider that answered, and offers credit only where it can be added', () => {
@@ -55,7 +71,7 @@ describe('API error mapping', () => {
     expect(apiErrorFrom(402, noHeaders, null, stats).message).toBe(
       'Your AI Stats budget is used up. Add credit there to continue.',
     );
-    expect(apiErrorFrom(402, noHeaders, null).message).toBe(
+    expect(apiErrorFrom(402, noHeaders, null, aipass).message).toBe(
       'Your AI Pass balance is used up. Add credit to continue.',
     );
     expect(apiErrorFrom(503, noHeaders, null, stats).message).toContain('AI Stats had a problem');

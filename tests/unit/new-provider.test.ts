@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gateway, startGateway } from '../../dev/gateway';
 import { type OidcProvider, startOidcProvider } from '../../dev/oidc/provider';
+import { lookUpIssuer } from '../../lib/auth/issuer-lookup';
 import {
   checkNewProvider,
   checkSecureUrl,
   type IssuerFacts,
-  lookUpIssuer,
   originsToGrant,
   type ProviderForm,
   providerIdFor,

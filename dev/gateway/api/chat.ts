@@ -9,7 +9,7 @@ import { randomSecret } from '../secrets';
 import type { User } from '../state';
 import { requirePaidAccess } from './access';
 import { defaultReply } from './chat-reply';
-import { invalidRequest } from './errors';
+import { apiError, invalidRequest } from './errors';
 import { requireModel } from './models';
 import { streamCompletion } from './sse';
 import { estimateTokens } from './token-count';
@@ -27,6 +27,10 @@ export function registerChatRoute(api: FastifyInstance, ctx: GatewayContext): vo
       throw invalidRequest('stream must be a boolean.');
     }
     const { lastUserText, images, promptCharacters } = readMessages(body.messages);
+    if (images.length > 0 && model.textOnly) {
+      // OpenRouter's words when no endpoint of the model takes images.
+      throw apiError(404, 'No endpoints found that support image input');
+    }
     if (images.length > 0) ctx.recorder.annotate(request, { images });
 
     const text = ctx.state.settings.replyOverride ?? defaultReply(lastUserText, images);

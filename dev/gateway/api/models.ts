@@ -1,8 +1,11 @@
 /**
- * The model catalog, following AI Pass's id conventions, and `GET /models`, `GET /models/{id}`.
+ * The model catalogs and `GET /models`, `GET /models/{id}`. AI Pass's follows its own id
+ * conventions; the vendor catalog is listed the way multi-vendor gateways list theirs
+ * (`openai/gpt-4o-mini`), with OpenRouter's `architecture` data or with bare ids.
  */
 import type { FastifyInstance } from 'fastify';
 import type { GatewayContext } from '../context';
+import type { ModelsShape } from '../options';
 import { requireApiAccess } from './access';
 import { invalidRequest } from './errors';
 
@@ -19,6 +22,8 @@ export interface ModelEntry {
   id: string;
   kind: ModelKind;
   ownedBy: string;
+  /** A chat model that reads text only refuses images, as OpenRouter does. */
+  textOnly?: boolean;
 }
 
 /** A fixed Unix time for `created`, so answers are deterministic. */
@@ -44,13 +49,31 @@ export const MODEL_CATALOG: readonly ModelEntry[] = Object.freeze([
   { id: 'sora-2', kind: 'video', ownedBy: 'openai' },
 ]);
 
+/** As OpenRouter lists them: `vendor/model`, a chat model that reads text only among them. */
+export const VENDOR_CATALOG: readonly ModelEntry[] = Object.freeze([
+  { id: 'openai/gpt-4o-mini', kind: 'chat', ownedBy: 'openai' },
+  { id: 'anthropic/claude-3.5-haiku', kind: 'chat', ownedBy: 'anthropic' },
+  { id: 'meta-llama/llama-3.3-70b-instruct', kind: 'chat', ownedBy: 'meta-llama', textOnly: true },
+  { id: 'mistralai/mistral-small-3.1', kind: 'chat', ownedBy: 'mistralai' },
+  { id: 'openai/text-embedding-3-small', kind: 'embedding', ownedBy: 'openai' },
+  { id: 'openai/tts-1', kind: 'speech', ownedBy: 'openai' },
+]);
+
+/** Any model either catalog lists: calls accept both, whatever the list shows. */
+function findModel(modelId: string): ModelEntry | undefined {
+  return (
+    MODEL_CATALOG.find((entry) => entry.id === modelId) ??
+    VENDOR_CATALOG.find((entry) => entry.id === modelId)
+  );
+}
+
 /**
  * The model named in a call, which must exist and be of a kind the endpoint serves. Unknown ids
  * get LiteLLM's exact message.
  */
 export function requireModel(modelId: unknown, kinds: ModelKind[], endpoint: string): ModelEntry {
   if (typeof modelId !== 'string' || modelId === '') throw invalidRequest('model is required.');
-  const model = MODEL_CATALOG.find((entry) => entry.id === modelId);
+  const model = findModel(modelId);
   if (!model) throw invalidRequest(`Invalid model name passed in model=${modelId}`);
   if (!kinds.includes(model.kind)) {
     throw invalidRequest(`Model ${modelId} (${model.kind}) cannot be used with ${endpoint}.`);
@@ -62,18 +85,55 @@ function modelObject(model: ModelEntry) {
   return { id: model.id, object: 'model', created: CATALOG_CREATED, owned_by: model.ownedBy };
 }
 
+const MODALITIES: Record<ModelKind, { input: string[]; output: string[] }> = {
+  chat: { input: ['text', 'image'], output: ['text'] },
+  'image-generation': { input: ['text'], output: ['image'] },
+  'image-edit': { input: ['text', 'image'], output: ['image'] },
+  speech: { input: ['text'], output: ['audio'] },
+  transcription: { input: ['audio'], output: ['text'] },
+  embedding: { input: ['text'], output: ['embeddings'] },
+  video: { input: ['text'], output: ['video'] },
+};
+
+/** OpenRouter's entry: `architecture` says what goes in and what comes out. */
+function openRouterObject(model: ModelEntry) {
+  const { input, output } = MODALITIES[model.kind];
+  return {
+    id: model.id,
+    name: model.id,
+    created: CATALOG_CREATED,
+    architecture: {
+      input_modalities: model.textOnly ? ['text'] : input,
+      output_modalities: output,
+      tokenizer: 'Other',
+    },
+  };
+}
+
+function modelList(shape: ModelsShape) {
+  switch (shape) {
+    case 'array':
+      return MODEL_CATALOG.map((model) => model.id);
+    case 'openai':
+      return { object: 'list', data: MODEL_CATALOG.map(modelObject) };
+    case 'openrouter':
+      return { data: VENDOR_CATALOG.map(openRouterObject) };
+    case 'vendor-ids':
+      return { object: 'list', data: VENDOR_CATALOG.map((model) => ({ id: model.id })) };
+  }
+}
+
 export function registerModelRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.get('/models', async (request) => {
     await requireApiAccess(ctx, request);
-    if (ctx.state.settings.modelsShape === 'array') return MODEL_CATALOG.map((model) => model.id);
-    return { object: 'list', data: MODEL_CATALOG.map(modelObject) };
+    return modelList(ctx.state.settings.modelsShape);
   });
 
   // Ids contain slashes (`fal_ai/flux/dev`), so the rest of the path is the id.
   api.get<{ Params: { '*': string } }>('/models/*', async (request) => {
     await requireApiAccess(ctx, request);
     const modelId = request.params['*'];
-    const model = MODEL_CATALOG.find((entry) => entry.id === modelId);
+    const model = findModel(modelId);
     if (!model) throw invalidRequest(`Invalid model name passed in model=${modelId}`);
     return modelObject(model);
   });

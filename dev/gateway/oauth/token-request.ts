@@ -3,8 +3,12 @@
  * with camelCase fields; standard OAuth is form-encoded snake_case; Agnic is JSON snake_case.
  */
 import type { FastifyRequest } from 'fastify';
+import {
+  TOKEN_DIALECTS,
+  type TokenDialect,
+  type TokenField,
+} from '../../../lib/config/token-dialects';
 import { isRecord } from '../http';
-import type { TokenDialect } from '../options';
 import { oauthError } from './errors';
 
 export interface TokenFields {
@@ -19,17 +23,8 @@ export interface TokenFields {
 
 type FieldNames = Record<keyof TokenFields, string>;
 
-const CAMEL_CASE: FieldNames = {
-  grantType: 'grantType',
-  code: 'code',
-  codeVerifier: 'codeVerifier',
-  clientId: 'clientId',
-  redirectUri: 'redirectUri',
-  refreshToken: 'refreshToken',
-  scope: 'scope',
-};
-
-const SNAKE_CASE: FieldNames = {
+/** The gateway's own field keys, by their standard name in the extension's dialect table. */
+const STANDARD_FIELD: Record<keyof TokenFields, TokenField> = {
   grantType: 'grant_type',
   code: 'code',
   codeVerifier: 'code_verifier',
@@ -39,6 +34,13 @@ const SNAKE_CASE: FieldNames = {
   scope: 'scope',
 };
 
+function fieldNamesOf(dialect: TokenDialect): FieldNames {
+  const names: Record<string, string> = TOKEN_DIALECTS[dialect].fieldNames;
+  return Object.fromEntries(
+    Object.entries(STANDARD_FIELD).map(([field, standard]) => [field, names[standard]]),
+  ) as FieldNames;
+}
+
 export interface TokenRequest {
   fields: TokenFields;
   /** A field's name as this dialect spells it, for error messages the client can act on. */
@@ -47,7 +49,7 @@ export interface TokenRequest {
 
 export function readTokenRequest(request: FastifyRequest, accepted: TokenDialect[]): TokenRequest {
   const dialect = dialectOf(request, accepted);
-  const names = dialect === 'camel-json' ? CAMEL_CASE : SNAKE_CASE;
+  const names = fieldNamesOf(dialect);
   const body = isRecord(request.body) ? request.body : {};
   const fields: TokenFields = {};
   for (const [field, name] of Object.entries(names) as [keyof TokenFields, string][]) {
@@ -64,14 +66,15 @@ export function readTokenRequest(request: FastifyRequest, accepted: TokenDialect
 
 function dialectOf(request: FastifyRequest, accepted: TokenDialect[]): TokenDialect {
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType === 'application/x-www-form-urlencoded' && accepted.includes('form')) {
+  if (contentType === TOKEN_DIALECTS.form.contentType && accepted.includes('form')) {
     return 'form';
   }
   if (contentType === 'application/json' && isRecord(request.body)) {
     const body = request.body;
-    if ('grantType' in body && accepted.includes('camel-json')) return 'camel-json';
-    if ('grant_type' in body && accepted.includes('snake-json')) return 'snake-json';
-    if (accepted.includes('camel-json')) {
+    const json = accepted.filter((dialect) => TOKEN_DIALECTS[dialect].contentType === contentType);
+    const spoken = json.find((dialect) => TOKEN_DIALECTS[dialect].fieldNames.grant_type in body);
+    if (spoken) return spoken;
+    if (accepted.includes('json-camel')) {
       throw oauthError(
         400,
         'invalid_request',
@@ -80,9 +83,7 @@ function dialectOf(request: FastifyRequest, accepted: TokenDialect[]): TokenDial
     }
   }
   const expected = accepted
-    .map((dialect) =>
-      dialect === 'form' ? 'application/x-www-form-urlencoded' : `JSON (${dialect})`,
-    )
+    .map((dialect) => (dialect === 'form' ? TOKEN_DIALECTS.form.contentType : `JSON (${dialect})`))
     .join(' or ');
   throw oauthError(400, 'invalid_request', `Send the token request as ${expected}.`);
 }

@@ -1,0 +1,29 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { resetNotes, takeResetNotes } from '../../lib/config/checked-item';
+
+/**
+ * Says, once, which stored settings could not be read and went back to their defaults. Notes
+ * written while the page is open (its own reads may find one) are shown as they come.
+ */
+export function ResetNotice() {
+  const notes = useSignal<string[]>([]);
+  useEffect(() => {
+    const take = () =>
+      void takeResetNotes().then((taken) => {
+        const fresh = taken.filter((note) => !notes.peek().includes(note));
+        if (fresh.length > 0) notes.value = [...notes.peek(), ...fresh];
+      });
+    take();
+    return resetNotes.watch((value) => {
+      if (Array.isArray(value) && value.length > 0) take();
+    });
+  }, []);
+  if (notes.value.length === 0) return null;
+  return (
+    <div class="card reset-notice" role="status">
+      <strong>Some settings could not be read and were set back to their defaults:</strong>{' '}
+      {notes.value.join(', ')}. Check them below.
+    </div>
+  );
+}
