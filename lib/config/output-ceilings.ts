@@ -1,11 +1,18 @@
 /** The person's own answer-length ceilings, by action, kept in `storage.local`. */
-import { storage } from 'wxt/utils/storage';
 import type { LiveMessage } from '../chat/live-message';
-import { type OutputCeilings, outputCeilingFor } from '../chat/output-ceiling';
+import {
+  ANSWER_KINDS,
+  OUTPUT_CEILING_RANGE,
+  type OutputCeilings,
+  outputCeilingFor,
+} from '../chat/output-ceiling';
+import { defineCheckedItem } from './checked-item';
+import { isNumber, oneOf, recordOf } from './schema';
 
-export const outputCeilings = storage.defineItem<OutputCeilings>('local:settings.outputCeilings', {
+export const outputCeilings = defineCheckedItem<OutputCeilings>('local:settings.outputCeilings', {
   fallback: {},
-  version: 1,
+  check: recordOf(isNumber(OUTPUT_CEILING_RANGE), { key: oneOf(ANSWER_KINDS) }),
+  label: 'the answer lengths',
 });
 
 /** The `max_tokens` to send for the answer that follows `history`, with the person's choices. */

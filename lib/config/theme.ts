@@ -3,17 +3,18 @@
  * one. Kept in `storage.local` (every page watches it) and mirrored in the extension origin's
  * `localStorage`, which a page can read synchronously before its first paint.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineCheckedItem } from './checked-item';
+import { oneOf } from './schema';
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
-export function isThemeChoice(value: unknown): value is ThemeChoice {
-  return typeof value === 'string' && (THEME_CHOICES as readonly string[]).includes(value);
-}
+export const isThemeChoice = oneOf(THEME_CHOICES);
 
-export const themeChoice = storage.defineItem<ThemeChoice>('local:settings.theme', {
+export const themeChoice = defineCheckedItem<ThemeChoice>('local:settings.theme', {
   fallback: 'system',
+  check: isThemeChoice,
+  label: 'the theme',
 });
 
 /** The `localStorage` key of the mirror. */

@@ -8,9 +8,9 @@ const sent: Array<{ path: string; body: unknown }> = [];
 let answer: () => Response;
 
 vi.mock('../../lib/api/authorized-fetch', () => ({
-  authorizedFetch: async (path: string, init: RequestInit = {}) => {
+  authorizedExchange: async (path: string, init: RequestInit = {}) => {
     sent.push({ path, body: init.body ? JSON.parse(String(init.body)) : undefined });
-    return answer();
+    return { response: answer(), service: { name: 'AI Pass', hasBalance: true } };
   },
 }));
 
