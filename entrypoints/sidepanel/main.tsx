@@ -5,9 +5,11 @@ import { StreamingMarkdownView } from '../../lib/markdown/streaming-view';
 import { prepareImage } from '../../lib/media/compress-image';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
+import { defaultChatDeps } from './chat-deps';
 import { SidePanel } from './SidePanel';
 
-render(<SidePanel />, document.getElementById('app') as HTMLElement);
+const deps = defaultChatDeps();
+render(<SidePanel deps={deps} />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {
-  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage });
+  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage, chatStore: deps.store });
 }

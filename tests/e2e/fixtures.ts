@@ -152,6 +152,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await chrome.storage.local.clear();
         // What the options page stores when a person enters this server.
         await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
+        // Conversations too: the pages holding the database open were closed above.
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('passlight-chat');
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+        });
       }, gateway.url);
       await use(undefined);
     },
