@@ -14,6 +14,7 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { ConversationsSection } from './ConversationsSection';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
 import { StaySignedIn } from './StaySignedIn';
@@ -132,6 +133,7 @@ export function OptionsPage() {
         <ProvidersSection />
         <StaySignedIn />
         <ReadAloudSettings />
+        <ConversationsSection />
       </main>
     </>
   );

@@ -249,7 +249,7 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
   /** Changes another page made: shown here at once, never written back. */
   function hear(change: ChatChange): void {
     const open = conversation.peek();
-    if (change.kind === 'conversation' || change.kind === 'conversations-deleted')
+    if (change.kind !== 'message' && change.kind !== 'message-deleted')
       void list.refresh().catch(() => undefined);
     if (!open) return;
     if (change.kind === 'conversations-deleted' && change.ids.includes(open.id)) {

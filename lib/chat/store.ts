@@ -9,6 +9,7 @@
  * the other pages through `sync`.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { ArchivedConversation } from './archive';
 import { type Account, belongsTo, type ConversationRecord, type MessageRecord } from './records';
 import { isClosedConnection, StorageProblem, storageProblemFrom } from './storage-problem';
 import type { ChatChange } from './sync';
@@ -258,7 +259,41 @@ export function openChatStore({ database = DATABASE, announce = () => {} }: Chat
     return found;
   }
 
+  /** Every conversation of the account with its messages, for an export. */
+  async function exportAll(account: Account): Promise<ArchivedConversation[]> {
+    const conversations = await listConversations(account);
+    return Promise.all(
+      conversations.map(async (conversation) => ({
+        conversation,
+        messages: await loadMessages(conversation.id),
+      })),
+    );
+  }
+
+  /**
+   * Writes conversations into the account, in one transaction: by id, so importing a file twice
+   * adds nothing the second time. Resolves with how many conversations were new.
+   */
+  async function importAll(account: Account, entries: ArchivedConversation[]): Promise<number> {
+    const added = await write(async (opened) => {
+      const transaction = opened.transaction(['conversations', 'messages'], 'readwrite');
+      const conversations = transaction.objectStore('conversations');
+      let fresh = 0;
+      for (const { conversation, messages } of entries) {
+        if (!(await conversations.getKey(conversation.id))) fresh++;
+        void conversations.put({ ...conversation, provider: account.provider, sub: account.sub });
+        for (const message of messages) void transaction.objectStore('messages').put(message);
+      }
+      await transaction.done;
+      return fresh;
+    });
+    announce({ kind: 'conversations-added' });
+    return added;
+  }
+
   return {
+    exportAll,
+    importAll,
     listConversations,
     conversationsMentioning,
     getConversation,

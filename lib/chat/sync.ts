@@ -9,6 +9,8 @@ import type { MessageRecord } from './records';
 export type ChatChange =
   | { kind: 'conversation'; id: string }
   | { kind: 'conversations-deleted'; ids: string[] }
+  /** Many at once (an import): lists are read again. */
+  | { kind: 'conversations-added' }
   | { kind: 'message'; record: MessageRecord }
   | { kind: 'message-deleted'; conversationId: string; id: string };
 
