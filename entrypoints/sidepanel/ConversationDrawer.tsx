@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { downloadText } from '../../lib/chat/download';
 import type { ConversationRecord } from '../../lib/chat/records';
 import type { ChatModel } from './chat-model';
 import { Highlight } from './Highlight';
@@ -96,6 +97,17 @@ function ConversationItem({
             onClick={() => (mode.value = 'rename')}
           >
             Rename
+          </button>
+          <button
+            type="button"
+            class="btn-inline"
+            aria-label={`Export “${conversation.title}” as Markdown`}
+            onClick={async () => {
+              const file = await chat.markdownOf(conversation.id);
+              if (file) downloadText(file.text, file.fileName, 'text/markdown');
+            }}
+          >
+            Export
           </button>
           <button
             type="button"

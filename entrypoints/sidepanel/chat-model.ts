@@ -14,6 +14,7 @@ import {
   type ConversationThread,
   createConversationThread,
 } from '../../lib/chat/conversation-thread';
+import { conversationToMarkdown, fileNameFor } from '../../lib/chat/markdown-export';
 import { createModelChoice } from '../../lib/chat/model-choice';
 import { accountOf, type MessageContext, titleFrom } from '../../lib/chat/records';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
@@ -87,6 +88,11 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     if (status.signedIn && !wasSignedIn) inbox.release();
   }
 
+  /** Shows the other pages' changes as they make them; returns the cleanup. */
+  function listen(): () => void {
+    return deps.sync?.watch(thread.hear) ?? (() => {});
+  }
+
   /** Loads what was there before and starts watching the session; returns the cleanup. */
   function start(): () => void {
     let windowId: number | undefined;
@@ -96,7 +102,7 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     };
     const unwatchAuth = authStatus.watch((status) => void showAuth(status));
     const unwatchActions = pendingActions.watch(() => void collect());
-    const unwatchChanges = deps.sync?.watch(thread.hear) ?? (() => {});
+    const unwatchChanges = listen();
     void deps.requestPersistentStorage?.();
     void (async () => {
       await showAuth(await authStatus.getValue());
@@ -135,6 +141,7 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     actionsIdle: inbox.idle,
     idle: thread.idle,
     start,
+    listen,
     showAuth,
     loadModels: choice.load,
     selectModel: choice.select,
@@ -148,6 +155,13 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     editLastQuestion: thread.editLastQuestion,
     stop: thread.stop,
     rename: thread.rename,
+    /** The conversation as a Markdown file's text and name. */
+    async markdownOf(id: string): Promise<{ text: string; fileName: string } | null> {
+      const conversation = list.find(id);
+      if (!conversation) return null;
+      const text = conversationToMarkdown(conversation, await deps.store.loadMessages(id));
+      return { text, fileName: fileNameFor(conversation.title, 'md') };
+    },
     remove: thread.remove,
     signIn: deps.signIn,
   };
