@@ -17,6 +17,7 @@ import { StorageProblem, storageProblemFrom } from './storage-problem';
 import type { ChatStore } from './store';
 import type { ChatChange } from './sync';
 import { lastConversation, messageMaker } from './thread-parts';
+import { applyChange } from './thread-sync';
 
 /** How many messages a conversation opens with; earlier ones load as the person scrolls up. */
 export const PAGE_SIZE = 60;
@@ -248,37 +249,18 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
 
   /** Changes another page made: shown here at once, never written back. */
   function hear(change: ChatChange): void {
-    const open = conversation.peek();
-    if (change.kind !== 'message' && change.kind !== 'message-deleted')
-      void list.refresh().catch(() => undefined);
-    if (!open) return;
-    if (change.kind === 'conversations-deleted' && change.ids.includes(open.id)) {
-      void serial(async () => {
-        await stopAnswer();
-        showEmpty();
-      });
-    } else if (change.kind === 'conversation' && change.id === open.id) {
-      void store.getConversation(open.id).then((record) => {
-        if (record && conversation.peek()?.id === record.id) conversation.value = record;
-      });
-    } else if (change.kind === 'message' && change.record.conversationId === open.id) {
-      const record = change.record;
-      if (record.id === running.peek()?.answer.id) return;
-      const shown = messages.peek().find((m) => m.id === record.id);
-      if (!shown) {
-        messages.value = [...messages.peek(), liveMessage(record)];
-        return;
-      }
-      batch(() => {
-        shown.text.value = record.text;
-        shown.status.value = record.status;
-        shown.error.value = record.error;
-        shown.cost.value = record.cost;
-        shown.model.value = record.model;
-      });
-    } else if (change.kind === 'message-deleted' && change.conversationId === open.id) {
-      messages.value = messages.peek().filter((m) => m.id !== change.id);
-    }
+    applyChange(change, {
+      conversation,
+      messages,
+      runningAnswerId: () => running.peek()?.answer.id,
+      refreshList: () => void list.refresh().catch(() => undefined),
+      reread: (id) => store.getConversation(id),
+      dropOpen: () =>
+        void serial(async () => {
+          await stopAnswer();
+          showEmpty();
+        }),
+    });
   }
 
   return {
