@@ -1,3 +1,4 @@
+import { useSignal } from '@preact/signals';
 import { accountOf } from '../../lib/chat/records';
 import { BalanceCard } from './BalanceCard';
 import type { PopupModel } from './model';
@@ -35,6 +36,7 @@ function initials(name: string): string {
 }
 
 export function AccountView({ model }: { model: PopupModel }) {
+  const sharedComputer = useSignal(false);
   const user = model.user.value;
   if (!user) return null;
   return (
@@ -71,16 +73,28 @@ export function AccountView({ model }: { model: PopupModel }) {
             {model.busy.value === 'signing-out' ? 'Signing out…' : 'Sign out'}
           </button>
         </div>
-        <button
-          type="button"
-          class="btn-link"
-          onClick={() => void signOutAndForget(model)}
-          disabled={model.busy.value === 'signing-out'}
-          // The name is in the accessible name only: the account card above already shows it.
-          aria-label={`Sign out and delete this browser’s conversations of ${user.name}`}
-        >
-          Sign out and delete this browser’s conversations
-        </button>
+        {/* Offered on request: the plain Sign out stays the one obvious button. */}
+        {sharedComputer.value ? (
+          <button
+            type="button"
+            class="btn-link"
+            onClick={() => void signOutAndForget(model)}
+            disabled={model.busy.value === 'signing-out'}
+            // The name is in the accessible name only: the account card above already shows it.
+            aria-label={`Sign out and delete this browser’s conversations of ${user.name}`}
+          >
+            Sign out and delete this browser’s conversations
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="btn-link"
+            aria-expanded={false}
+            onClick={() => (sharedComputer.value = true)}
+          >
+            On a shared computer?
+          </button>
+        )}
       </nav>
     </>
   );

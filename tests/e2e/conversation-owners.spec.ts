@@ -101,6 +101,7 @@ test('“Sign out and delete this browser’s conversations” leaves none of th
   await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
 
   const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('button', { name: 'On a shared computer?' }).click();
   await popup
     .getByRole('button', {
       name: 'Sign out and delete this browser’s conversations of Ada Lovelace',
