@@ -3,6 +3,7 @@
  * fails (machines here are too noisy for timed assertions).
  */
 import { startBenchBrowser } from './browser';
+import { measureConversations } from './conversations';
 import { measureFirstPaint } from './first-paint';
 import { measureImageCompression } from './image-compression';
 import { measurePopupBalance } from './popup-balance';
@@ -66,6 +67,16 @@ try {
   console.log(
     `Chunk sent by the gateway → on screen: median ${latency.medianMs.toFixed(1)} ms over ${latency.events} events ` +
       `(budget 50 ms: ${latency.medianMs <= 50 ? 'ok' : 'OVER'})`,
+  );
+
+  const history = await measureConversations(bench);
+  console.log(
+    `Open a conversation of 5,000 messages → its last message on screen: median ${history.openMs.toFixed(0)} ms ` +
+      `(budget 200 ms: ${history.openMs <= 200 ? 'ok' : 'OVER'})`,
+  );
+  console.log(
+    `Search 1,000 conversations of 20 messages → results: median ${history.searchMs.toFixed(0)} ms ` +
+      `(budget 100 ms: ${history.searchMs <= 100 ? 'ok' : 'OVER'})`,
   );
 } finally {
   await bench.close();

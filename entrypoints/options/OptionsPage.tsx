@@ -15,6 +15,7 @@ import {
   watchProviderSettings,
 } from '../../lib/config/settings';
 import { AnswerLengthSettings } from './AnswerLengthSettings';
+import { ConversationsSection } from './ConversationsSection';
 import { ModelsSection } from './ModelsSection';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
@@ -138,6 +139,7 @@ export function OptionsPage() {
         <ModelsSection />
         <StaySignedIn />
         <ReadAloudSettings />
+        <ConversationsSection />
         <AnswerLengthSettings />
         <ThemeSettings />
       </main>

@@ -1,5 +1,30 @@
+import { useSignal } from '@preact/signals';
+import { accountOf } from '../../lib/chat/records';
 import { BalanceCard } from './BalanceCard';
 import type { PopupModel } from './model';
+
+/** Deletes the account's conversations here, then signs out: for a shared computer. */
+async function signOutAndForget(model: PopupModel): Promise<void> {
+  const account = accountOf(model.status.peek());
+  if (account) {
+    // Loaded on this click only: the popup's first paint does not need the database.
+    const [{ openChatStore }, { createChatSync }] = await Promise.all([
+      import('../../lib/chat/store'),
+      import('../../lib/chat/sync'),
+    ]);
+    const sync = createChatSync();
+    try {
+      await openChatStore({ announce: sync.announce }).deleteAllConversations(account);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      model.notice.value = { kind: 'error', text: `${reason} You are still signed in.` };
+      return;
+    } finally {
+      sync.close();
+    }
+  }
+  await model.signOut();
+}
 
 function initials(name: string): string {
   const letters = name
@@ -11,6 +36,7 @@ function initials(name: string): string {
 }
 
 export function AccountView({ model }: { model: PopupModel }) {
+  const sharedComputer = useSignal(false);
   const user = model.user.value;
   if (!user) return null;
   return (
@@ -47,6 +73,28 @@ export function AccountView({ model }: { model: PopupModel }) {
             {model.busy.value === 'signing-out' ? 'Signing out…' : 'Sign out'}
           </button>
         </div>
+        {/* Offered on request: the plain Sign out stays the one obvious button. */}
+        {sharedComputer.value ? (
+          <button
+            type="button"
+            class="btn-link"
+            onClick={() => void signOutAndForget(model)}
+            disabled={model.busy.value === 'signing-out'}
+            // The name is in the accessible name only: the account card above already shows it.
+            aria-label={`Sign out and delete this browser’s conversations of ${user.name}`}
+          >
+            Sign out and delete this browser’s conversations
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="btn-link"
+            aria-expanded={false}
+            onClick={() => (sharedComputer.value = true)}
+          >
+            On a shared computer?
+          </button>
+        )}
       </nav>
     </>
   );

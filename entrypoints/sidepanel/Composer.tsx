@@ -51,10 +51,12 @@ export function Composer({ chat }: { chat: ChatModel }) {
     const question = text.peek().trim();
     if (!question && images.peek().length === 0) return;
     const attached = images.peek();
-    text.value = '';
-    images.value = [];
-    void draft.setValue('');
-    void chat.send(question, attached);
+    // Cleared once the question is stored: if storage refuses it, it stays here to send again.
+    void chat.send(question, attached, () => {
+      if (text.peek().trim() === question) text.value = '';
+      images.value = images.peek().filter((url) => !attached.includes(url));
+      void draft.setValue(text.peek());
+    });
   };
 
   return (

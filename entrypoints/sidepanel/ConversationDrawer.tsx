@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
+import { downloadText } from '../../lib/chat/download';
 import type { ConversationRecord } from '../../lib/chat/records';
 import type { ChatModel } from './chat-model';
+import { Highlight } from './Highlight';
 
 const DATE = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -21,6 +23,7 @@ function ConversationItem({
   const mode = useSignal<'view' | 'rename' | 'confirm-delete'>('view');
   const title = useSignal(conversation.title);
   const active = chat.activeConversation.value?.id === conversation.id;
+  const snippet = chat.search.value.trim() ? chat.searchMatches.value.get(conversation.id) : '';
 
   if (mode.value === 'rename') {
     return (
@@ -61,7 +64,14 @@ function ConversationItem({
   return (
     <li class={active ? 'conversation conversation-active' : 'conversation'}>
       <button type="button" class="conversation-open" onClick={onOpen} aria-current={active}>
-        <span class="conversation-title">{conversation.title}</span>
+        <span class="conversation-title">
+          <Highlight text={conversation.title} query={chat.search.value} />
+        </span>
+        {snippet ? (
+          <span class="conversation-snippet">
+            <Highlight text={snippet} query={chat.search.value} />
+          </span>
+        ) : null}
         <span class="conversation-date">{DATE.format(conversation.updatedAt)}</span>
       </button>
       {mode.value === 'confirm-delete' ? (
@@ -87,6 +97,17 @@ function ConversationItem({
             onClick={() => (mode.value = 'rename')}
           >
             Rename
+          </button>
+          <button
+            type="button"
+            class="btn-inline"
+            aria-label={`Export “${conversation.title}” as Markdown`}
+            onClick={async () => {
+              const file = await chat.markdownOf(conversation.id);
+              if (file) downloadText(file.text, file.fileName, 'text/markdown');
+            }}
+          >
+            Export
           </button>
           <button
             type="button"
@@ -122,9 +143,7 @@ export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose
           type="search"
           placeholder="Search conversations"
           value={chat.search.value}
-          onInput={(event) => {
-            chat.search.value = event.currentTarget.value;
-          }}
+          onInput={(event) => void chat.searchText(event.currentTarget.value)}
           // biome-ignore lint/a11y/noAutofocus: the drawer opens for this.
           autoFocus
         />
@@ -132,7 +151,9 @@ export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose
           Close
         </button>
       </div>
-      {list.length === 0 ? (
+      {!chat.auth.value?.signedIn ? (
+        <p class="muted drawer-empty">Sign in to see your conversations.</p>
+      ) : list.length === 0 ? (
         <p class="muted drawer-empty">
           {chat.allConversations.value.length === 0
             ? 'No conversations yet.'

@@ -4,6 +4,7 @@ import { MessageView } from './MessageView';
 
 export function MessageList({ chat }: { chat: ChatModel }) {
   const list = useRef<HTMLDivElement>(null);
+  const loading = useRef(false);
   const messages = chat.messages.value;
   const lastId = messages.at(-1)?.id;
 
@@ -34,8 +35,33 @@ export function MessageList({ chat }: { chat: ChatModel }) {
       </main>
     );
   }
+  /** Loads the page before the first message shown, keeping the view where it was. */
+  const loadEarlier = async () => {
+    const element = list.current;
+    if (!element || loading.current) return;
+    loading.current = true;
+    const before = element.scrollHeight;
+    await chat.loadEarlier();
+    requestAnimationFrame(() => {
+      element.scrollTop += element.scrollHeight - before;
+      loading.current = false;
+    });
+  };
+
   return (
-    <main class="messages" ref={list} aria-label="Conversation">
+    <main
+      class="messages"
+      ref={list}
+      aria-label="Conversation"
+      onScroll={(event) => {
+        if (event.currentTarget.scrollTop < 200 && chat.hasEarlier.peek()) void loadEarlier();
+      }}
+    >
+      {chat.hasEarlier.value ? (
+        <button type="button" class="btn-inline load-earlier" onClick={loadEarlier}>
+          Show earlier messages
+        </button>
+      ) : null}
       {messages.map((message) => (
         <MessageView
           key={message.id}

@@ -112,6 +112,9 @@ function AnswerView({
           </span>
         ) : null}
       </div>
+      {message.earlierLeftOut.value ? (
+        <p class="message-note">Earlier messages were not sent, to fit the model.</p>
+      ) : null}
       {status === 'stopped' ? <p class="message-note">Stopped.</p> : null}
       {status === 'interrupted' ? (
         <p class="message-note">

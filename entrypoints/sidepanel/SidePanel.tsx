@@ -6,12 +6,14 @@ import { SpeechControls } from '../../components/SpeechControls';
 import { providerNameOf } from '../../lib/auth/status';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
+import type { ChatDeps } from './chat-deps';
 import { createChatModel } from './chat-model';
 import { MessageList } from './MessageList';
 import { ModelPicker } from './ModelPicker';
+import { StorageNotice } from './StorageNotice';
 
-export function SidePanel() {
-  const chat = useMemo(createChatModel, []);
+export function SidePanel({ deps }: { deps: ChatDeps }) {
+  const chat = useMemo(() => createChatModel(deps), [deps]);
   const drawerOpen = useSignal(false);
   useEffect(chat.start, [chat]);
 
@@ -63,6 +65,7 @@ export function SidePanel() {
       {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
       <SpeechControls />
       <MessageList chat={chat} />
+      <StorageNotice chat={chat} />
       {auth === null ? null : auth.signedIn ? (
         <Composer chat={chat} />
       ) : (

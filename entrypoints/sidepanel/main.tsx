@@ -7,10 +7,18 @@ import { prepareImage } from '../../lib/media/compress-image';
 import { splitIntoSegments } from '../../lib/speech/segments';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
+import { defaultChatDeps } from './chat-deps';
 import { SidePanel } from './SidePanel';
 
 applyTheme();
-render(<SidePanel />, document.getElementById('app') as HTMLElement);
+const deps = defaultChatDeps();
+render(<SidePanel deps={deps} />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {
-  exposeForTests({ authorizedFetch, StreamingMarkdownView, prepareImage, splitIntoSegments });
+  exposeForTests({
+    authorizedFetch,
+    StreamingMarkdownView,
+    prepareImage,
+    splitIntoSegments,
+    chatStore: deps.store,
+  });
 }

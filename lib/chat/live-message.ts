@@ -21,6 +21,8 @@ export interface LiveMessage {
   error: Signal<MessageError | undefined>;
   cost: Signal<number | undefined>;
   model: Signal<string | undefined>;
+  /** The conversation's oldest parts were left out of what this answer was asked with. */
+  earlierLeftOut: Signal<boolean>;
 }
 
 export function liveMessage(record: MessageRecord): LiveMessage {
@@ -36,6 +38,7 @@ export function liveMessage(record: MessageRecord): LiveMessage {
     error: signal(record.error),
     cost: signal(record.cost),
     model: signal(record.model),
+    earlierLeftOut: signal(record.earlierLeftOut ?? false),
   };
 }
 
@@ -54,5 +57,6 @@ export function recordOf(message: LiveMessage, conversationId: string): MessageR
     model: message.model.peek(),
     createdAt: message.createdAt,
     heartbeatAt: message.status.peek() === 'streaming' ? Date.now() : undefined,
+    earlierLeftOut: message.earlierLeftOut.peek() || undefined,
   };
 }

@@ -1,4 +1,11 @@
 /** What a conversation is, as it is kept in IndexedDB. */
+import type { AuthStatus } from '../auth/status';
+
+/** Whose conversations these are: a provider's id and the account's stable `sub` there. */
+export interface Account {
+  provider: string;
+  sub: string;
+}
 
 export interface ConversationRecord {
   id: string;
@@ -7,6 +14,18 @@ export interface ConversationRecord {
   updatedAt: number;
   /** The model last used here. */
   model?: string;
+  /** The account that made it; absent only on conversations kept before accounts were recorded. */
+  provider?: string;
+  sub?: string;
+}
+
+/** The account signed in, or null. */
+export function accountOf(status: AuthStatus | null): Account | null {
+  return status?.signedIn ? { provider: status.provider.id, sub: status.user.sub } : null;
+}
+
+export function belongsTo(conversation: ConversationRecord, account: Account): boolean {
+  return conversation.provider === account.provider && conversation.sub === account.sub;
 }
 
 export type MessageStatus =
@@ -52,6 +71,8 @@ export interface MessageRecord {
   createdAt: number;
   /** Updated while streaming; a stale one means the panel that streamed it is gone. */
   heartbeatAt?: number;
+  /** The answer was asked without the conversation's oldest parts, to fit the model. */
+  earlierLeftOut?: boolean;
 }
 
 /** The title a conversation gets from its first question. */

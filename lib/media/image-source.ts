@@ -14,15 +14,63 @@ export interface ImageLocation {
   frameId?: number;
 }
 
-async function fetchDirectly(srcUrl: string): Promise<Blob | null> {
-  if (srcUrl.startsWith('blob:')) return null;
+/** A download that takes longer than this is given up, so the next action can run. */
+export const IMAGE_TIMEOUT_MS = 15_000;
+/** The most bytes read of one image: what compress-image takes in. */
+export const MAX_DOWNLOAD_BYTES = 40 * 1024 * 1024;
+
+const TOO_LARGE = 'This image is larger than 40 MB. Try a smaller one.';
+const TOO_SLOW = `This image took longer than ${IMAGE_TIMEOUT_MS / 1000} seconds to download.`;
+
+/** The body, read chunk by chunk: refused as soon as it passes `limit` bytes. */
+async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
   try {
-    const response = await fetch(srcUrl, { credentials: 'omit' });
-    if (!response.ok) return null;
-    const blob = await response.blob();
-    return blob.size > 0 && blob.type.startsWith('image/') ? blob : null;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return chunks;
+      total += value.byteLength;
+      if (total > limit) throw new ImageProblem(TOO_LARGE);
+      chunks.push(value);
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * Fetches the image itself, within a time and a size: the `Content-Length` is checked first,
+ * then the bytes are counted as they arrive. A site that refuses (no CORS, no access) gives
+ * null, so the next way is tried; one too slow or too large ends with its reason.
+ */
+export async function fetchDirectly(
+  srcUrl: string,
+  { timeoutMs = IMAGE_TIMEOUT_MS, maxBytes = MAX_DOWNLOAD_BYTES } = {},
+): Promise<Blob | null> {
+  if (srcUrl.startsWith('blob:')) return null;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(srcUrl, { credentials: 'omit', signal });
   } catch {
+    if (signal.aborted) throw new ImageProblem(TOO_SLOW);
     return null; // no CORS and no access to that site: try the next way
+  }
+  if (!response.ok || !response.body) return null;
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.startsWith('image/')) return null;
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes)
+    throw new ImageProblem(TOO_LARGE);
+  try {
+    const chunks = await readBounded(response.body, maxBytes);
+    const blob = new Blob(chunks as BlobPart[], { type: type.split(';')[0] });
+    return blob.size > 0 ? blob : null;
+  } catch (error) {
+    if (error instanceof ImageProblem) throw error;
+    if (signal.aborted) throw new ImageProblem(TOO_SLOW);
+    return null;
   }
 }
 

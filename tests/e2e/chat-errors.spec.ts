@@ -14,7 +14,7 @@ test('a spent budget says so and offers Add credit', async ({
   await expect(alert.getByRole('button', { name: 'Add credit' })).toBeVisible();
 });
 
-test('a 401 whose refresh fails asks to sign in again', async ({
+test('a 401 whose refresh fails asks to sign in again, and shows no conversation meanwhile', async ({
   extensionContext,
   openExtensionPage,
   gateway,
@@ -22,9 +22,10 @@ test('a 401 whose refresh fails asks to sign in again', async ({
   const panel = await openSignedInPanel(extensionContext, openExtensionPage);
   gateway.control.revokeAllGrants();
   await ask(panel, 'Anything');
-  const alert = lastAnswer(panel).getByRole('alert');
-  await expect(alert).toContainText('Sign in again');
-  await expect(alert.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const bar = panel.locator('.sign-in-bar');
+  await expect(bar).toContainText('Sign in again');
+  await expect(bar.getByRole('button', { name: 'Sign in with AI Pass' })).toBeVisible();
+  await expect(panel.locator('.question-text')).toHaveCount(0);
 });
 
 test('a 429 says how long to wait and offers Retry', async ({

@@ -1,89 +1,165 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { titleFrom } from '../../lib/chat/records';
-import {
-  deleteConversation,
-  HEARTBEAT_STALE_MS,
-  listConversations,
-  loadMessages,
-  saveConversation,
-  saveMessage,
-} from '../../lib/chat/store';
+import { HEARTBEAT_STALE_MS, openChatStore } from '../../lib/chat/store';
+import type { ChatChange } from '../../lib/chat/sync';
+
+const ada = { provider: 'aipass', sub: 'ada' };
+const bob = { provider: 'ai-stats', sub: 'bob' };
+let count = 0;
+const fresh = (announce?: (change: ChatChange) => void) =>
+  openChatStore({ database: `store-test-${++count}`, announce });
+
+function message(id: string, conversationId: string, createdAt: number, text = id) {
+  return {
+    id,
+    conversationId,
+    role: 'user' as const,
+    text,
+    status: 'complete' as const,
+    createdAt,
+  };
+}
 
 describe('conversation store', () => {
-  it('lists conversations newest first and keeps messages in order', async () => {
-    await saveConversation({ id: 'old', title: 'Old', createdAt: 1, updatedAt: 1 });
-    await saveConversation({ id: 'new', title: 'New', createdAt: 2, updatedAt: 5 });
-    await saveMessage({
-      id: 'm2',
-      conversationId: 'new',
-      role: 'assistant',
-      text: 'Hi',
-      status: 'complete',
-      createdAt: 20,
-    });
-    await saveMessage({
-      id: 'm1',
-      conversationId: 'new',
-      role: 'user',
-      text: 'Hello',
-      status: 'complete',
-      createdAt: 10,
-    });
-    await saveMessage({
-      id: 'x',
-      conversationId: 'old',
-      role: 'user',
-      text: 'Other',
-      status: 'complete',
-      createdAt: 15,
-    });
+  it('lists an account’s conversations newest first and keeps messages in order', async () => {
+    const store = fresh();
+    await store.createConversation({ id: 'old', title: 'Old', createdAt: 1, updatedAt: 1, ...ada });
+    await store.createConversation({ id: 'new', title: 'New', createdAt: 2, updatedAt: 5, ...ada });
+    await store.createConversation({ id: 'bobs', title: 'B', createdAt: 2, updatedAt: 9, ...bob });
+    await store.saveMessage(message('m2', 'new', 20));
+    await store.saveMessage(message('m1', 'new', 10));
+    await store.saveMessage(message('x', 'old', 15));
 
-    expect((await listConversations()).map((c) => c.id)).toEqual(['new', 'old']);
-    expect((await loadMessages('new')).map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect((await store.listConversations(ada)).map((c) => c.id)).toEqual(['new', 'old']);
+    expect((await store.listConversations(bob)).map((c) => c.id)).toEqual(['bobs']);
+    expect((await store.loadMessages('new')).map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('gives conversations from before accounts to the first account that lists them, once', async () => {
+    const store = fresh();
+    await store.createConversation({ id: 'legacy', title: 'L', createdAt: 1, updatedAt: 1 });
+    expect((await store.listConversations(ada)).map((c) => c.id)).toEqual(['legacy']);
+    expect(await store.listConversations(bob)).toEqual([]);
+    expect((await store.getConversation('legacy'))?.sub).toBe('ada');
   });
 
   it('marks an answer whose panel went away as interrupted, but not one still streaming', async () => {
+    const store = fresh();
     const now = 1_000_000;
-    await saveMessage({
-      id: 'gone',
+    await store.createConversation({ id: 'c', title: 'C', createdAt: 1, updatedAt: 1, ...ada });
+    const answer = {
+      role: 'assistant' as const,
       conversationId: 'c',
-      role: 'assistant',
+      status: 'streaming' as const,
+    };
+    await store.saveMessage({
+      ...answer,
+      id: 'gone',
       text: 'Half',
-      status: 'streaming',
       createdAt: 1,
       heartbeatAt: now - HEARTBEAT_STALE_MS - 1,
     });
-    await saveMessage({
+    await store.saveMessage({
+      ...answer,
       id: 'live',
-      conversationId: 'c',
-      role: 'assistant',
       text: 'Going',
-      status: 'streaming',
       createdAt: 2,
       heartbeatAt: now - 1000,
     });
-    const messages = await loadMessages('c', now);
+    const messages = await store.loadMessages('c', now);
     expect(messages.map((m) => [m.id, m.status, m.text])).toEqual([
       ['gone', 'interrupted', 'Half'],
       ['live', 'streaming', 'Going'],
     ]);
-    expect((await loadMessages('c', now)).find((m) => m.id === 'gone')?.status).toBe('interrupted');
+    expect((await store.loadMessages('c', now)).find((m) => m.id === 'gone')?.status).toBe(
+      'interrupted',
+    );
   });
 
-  it('deletes a conversation with all its messages', async () => {
-    await saveConversation({ id: 'd', title: 'D', createdAt: 1, updatedAt: 1 });
-    await saveMessage({
-      id: 'd1',
-      conversationId: 'd',
-      role: 'user',
-      text: 'x',
-      status: 'complete',
-      createdAt: 1,
+  it('deletes a conversation with its messages, and refuses a late save into it', async () => {
+    const changes: ChatChange[] = [];
+    const store = fresh((change) => changes.push(change));
+    await store.createConversation({ id: 'd', title: 'D', createdAt: 1, updatedAt: 1, ...ada });
+    await store.saveMessage(message('d1', 'd', 1));
+    await store.deleteConversations(['d']);
+    expect(await store.listConversations(ada)).toEqual([]);
+    expect(await store.loadMessages('d')).toEqual([]);
+    await expect(store.saveMessage(message('d2', 'd', 2))).rejects.toMatchObject({ code: 'gone' });
+    await expect(store.updateConversation('d', { title: 'Back' })).rejects.toMatchObject({
+      code: 'gone',
     });
-    await deleteConversation('d');
-    expect((await listConversations()).some((c) => c.id === 'd')).toBe(false);
-    expect(await loadMessages('d')).toEqual([]);
+    expect(await store.getConversation('d')).toBeUndefined();
+    expect(changes.at(-1)).toEqual({ kind: 'conversations-deleted', ids: ['d'] });
+  });
+
+  it('a rename and a new answer elsewhere never undo each other', async () => {
+    const here = fresh();
+    await here.createConversation({ id: 'r', title: 'First', createdAt: 1, updatedAt: 1, ...ada });
+    await here.updateConversation('r', { title: 'Renamed' });
+    await here.updateConversation('r', { updatedAt: 50, model: 'm' });
+    expect(await here.getConversation('r')).toMatchObject({ title: 'Renamed', updatedAt: 50 });
+  });
+
+  it('deletes all of one account’s conversations and says how many, keeping the other’s', async () => {
+    const store = fresh();
+    for (const id of ['a1', 'a2'])
+      await store.createConversation({ id, title: id, createdAt: 1, updatedAt: 1, ...ada });
+    await store.createConversation({ id: 'b1', title: 'b1', createdAt: 1, updatedAt: 1, ...bob });
+    await store.saveMessage(message('in-a1', 'a1', 1));
+    expect(await store.deleteAllConversations(ada)).toBe(2);
+    expect(await store.listConversations(ada)).toEqual([]);
+    expect(await store.loadMessages('a1')).toEqual([]);
+    expect((await store.listConversations(bob)).map((c) => c.id)).toEqual(['b1']);
+  });
+
+  it('loads a long conversation from its end, page by page', async () => {
+    const store = fresh();
+    await store.createConversation({ id: 'long', title: 'L', createdAt: 1, updatedAt: 1, ...ada });
+    for (let i = 0; i < 25; i++) await store.saveMessage(message(`m${i}`, 'long', i));
+    const last = await store.loadRecentMessages('long', 10);
+    expect(last.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i + 15}`));
+    const before = await store.loadRecentMessages('long', 10, last[0]?.createdAt);
+    expect(before.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i + 5}`));
+  });
+
+  it('finds words in message text, for the account only', async () => {
+    const store = fresh();
+    await store.createConversation({ id: 'a', title: 'A', createdAt: 1, updatedAt: 1, ...ada });
+    await store.createConversation({ id: 'b', title: 'B', createdAt: 1, updatedAt: 1, ...bob });
+    await store.saveMessage(message('1', 'a', 1, 'Light bends in Glass'));
+    await store.saveMessage(message('2', 'b', 1, 'glass too'));
+    expect([...(await store.conversationsMentioning(ada, 'glass'))]).toEqual([
+      ['a', 'Light bends in Glass'],
+    ]);
+  });
+
+  it('shows a full storage as a problem with words, and works again once it is cleared', async () => {
+    const store = fresh();
+    store.setWriteFault('quota');
+    const refused = store.createConversation({
+      id: 'q',
+      title: 'Q',
+      createdAt: 1,
+      updatedAt: 1,
+      ...ada,
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'quota',
+      message:
+        'Passlight could not save this conversation: the browser’s storage for extensions is full.',
+    });
+    store.setWriteFault(null);
+    await store.createConversation({ id: 'q', title: 'Q', createdAt: 1, updatedAt: 1, ...ada });
+    expect(await store.getConversation('q')).toBeDefined();
+  });
+
+  it('opens the connection again after the browser closed it', async () => {
+    const store = fresh();
+    await store.createConversation({ id: 'c1', title: 'C', createdAt: 1, updatedAt: 1, ...ada });
+    await store.closeConnection();
+    await store.saveMessage(message('after', 'c1', 2));
+    expect((await store.loadMessages('c1')).map((m) => m.id)).toEqual(['after']);
   });
 
   it('titles a conversation from its first question', () => {

@@ -24,6 +24,7 @@ function message(role: 'user' | 'assistant', context?: MessageContext): LiveMess
     error: signal(undefined),
     cost: signal(undefined),
     model: signal(undefined),
+    earlierLeftOut: signal(false),
   };
 }
 

@@ -19,6 +19,7 @@ function message(
     error: signal(undefined),
     cost: signal(undefined),
     model: signal(undefined),
+    earlierLeftOut: signal(false),
     ...extra,
   };
 }

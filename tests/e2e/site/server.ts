@@ -124,7 +124,11 @@ export async function startTestSites(): Promise<TestSites> {
       '/hostile.html': ['text/html; charset=utf-8', hostilePage()],
     };
     const route = routes[request.url ?? ''];
-    if (route) response.writeHead(200, { 'content-type': route[0] }).end(route[1]);
+    // An image server that sends a little, then never ends the body.
+    if (request.url === '/endless.jpg') {
+      response.writeHead(200, { 'content-type': 'image/jpeg' });
+      response.write(big.subarray(0, 1024));
+    } else if (route) response.writeHead(200, { 'content-type': route[0] }).end(route[1]);
     else response.writeHead(404).end();
   });
   const ownPort = await listen(own, '127.0.0.1');

@@ -1,0 +1,75 @@
+/**
+ * What the panel's model needs from outside, gathered in one place so unit tests can hand it a
+ * paced fake stream and a store of their own.
+ */
+import { browser } from 'wxt/browser';
+import { refreshBalance } from '../../lib/account/balance';
+import { fetchUsageSummary } from '../../lib/api/account';
+import { fetchModelIds, streamChat } from '../../lib/api/chat';
+import { authStatus } from '../../lib/auth/status';
+import type { AnswerDeps } from '../../lib/chat/answer-runner';
+import type { LiveMessage } from '../../lib/chat/live-message';
+import { type ChatStore, openChatStore } from '../../lib/chat/store';
+import { type ChatSync, createChatSync } from '../../lib/chat/sync';
+import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
+import { acquireImage, type ImageLocation } from '../../lib/media/image-source';
+import { sendMessage } from '../../lib/messages';
+
+export interface ChatDeps {
+  store: ChatStore;
+  sync?: ChatSync;
+  stream: AnswerDeps['stream'];
+  fetchModelIds: () => Promise<unknown>;
+  /** The compressed `data:` URL of a right-clicked image; rejects with the reason in words. */
+  imageFor: (location: ImageLocation) => Promise<string>;
+  /**
+   * Called as an answer starts; resolves after it ended with what to do then (the cost of an
+   * answer is known only from the balance before and after).
+   */
+  afterAnswer?: () => (answer: LiveMessage, save: () => Promise<void>) => void;
+  windowId: () => Promise<number | undefined>;
+  requestPersistentStorage?: () => Promise<unknown>;
+  signIn: () => unknown;
+}
+
+/** Shows what an answer cost, when the provider has a balance and the charge has landed. */
+function costNoter(): (answer: LiveMessage, save: () => Promise<void>) => void {
+  const before = fetchUsageSummary().catch(() => null);
+  return (answer, save) =>
+    void (async () => {
+      const status = await authStatus.getValue();
+      if (!status.signedIn || !status.provider.hasBalance) return;
+      try {
+        const [spent, after] = await Promise.all([before, refreshBalance(status.user.sub)]);
+        const cost = spent ? after.summary.totalCost - spent.totalCost : undefined;
+        // No difference yet means the charge has not landed: unknown, so nothing is shown.
+        if (cost !== undefined && cost > 0 && answer.status.peek() !== 'error') {
+          answer.cost.value = cost;
+          await save();
+        }
+      } catch {
+        // The balance is a nicety here; the answer stands without it.
+      }
+    })();
+}
+
+export function defaultChatDeps(): ChatDeps {
+  const sync = createChatSync();
+  return {
+    store: openChatStore({ announce: sync.announce }),
+    sync,
+    stream: (request) => streamChat(request),
+    fetchModelIds,
+    imageFor: async (location) => {
+      try {
+        return (await prepareImage(await acquireImage(location))).dataUrl;
+      } catch (error) {
+        throw error instanceof ImageProblem ? error : new Error('This image could not be read.');
+      }
+    },
+    afterAnswer: () => costNoter(),
+    windowId: async () => (await browser.windows.getCurrent()).id,
+    requestPersistentStorage: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
+    signIn: () => sendMessage('auth.signIn', { mode: 'login' }),
+  };
+}
