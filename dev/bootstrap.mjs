@@ -6,7 +6,7 @@
  * because it runs before `node_modules` exists.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -94,20 +94,73 @@ function lintFirefoxBuild() {
   ]);
 }
 
+/** Where the test runners leave their JSON reports, for the summary line. */
+const reportDir = `${root}/test-results/reports`;
+
+/** Vitest's JSON report: its counts, or one failure when it wrote none (it could not start). */
+function vitestCounts(file, status) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: report.numPassedTests, failed: report.numFailedTests };
+  } catch {
+    return { passed: 0, failed: status === 0 ? 0 : 1 };
+  }
+}
+
+/** Playwright's JSON report; a test that passed on its retry counts as passed. */
+function playwrightCounts(file, status) {
+  try {
+    const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+  } catch {
+    return { passed: 0, failed: status === 0 ? 0 : 1 };
+  }
+}
+
+function vitest(name, args = []) {
+  const file = `${reportDir}/${name}.json`;
+  const status = run('npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
+  return { status, ...vitestCounts(file, status) };
+}
+
+function playwright() {
+  const file = `${reportDir}/playwright.json`;
+  const status = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
+  return { status, ...playwrightCounts(file, status) };
+}
+
+/** A check that is not a test runner (lint, types) counts as one test. */
+function check(status) {
+  return { status, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
+}
+
 const steps = {
   test() {
     ensureChromium();
     ensureFirefox();
-    // Every check runs, so one failure does not hide another; Playwright's summary ends the output.
+    mkdirSync(reportDir, { recursive: true });
+    // Every check runs, so one failure does not hide another; one summary line ends the output.
     const results = [
-      run('npx', ['biome', 'check', '.']),
-      run('npx', ['tsc', '--noEmit', '-p', '.']),
-      lintFirefoxBuild(),
-      run('npx', ['vitest', 'run']),
-      run('npx', ['vitest', 'run', '--config', 'tests/firefox/vitest.config.ts']),
-      run('npx', ['playwright', 'test']),
+      check(run('npx', ['biome', 'check', '.'])),
+      check(run('npx', ['tsc', '--noEmit', '-p', '.'])),
+      check(lintFirefoxBuild()),
+      vitest('unit'),
+      vitest('firefox', ['--config', 'tests/firefox/vitest.config.ts']),
+      playwright(),
     ];
-    return results.every((status) => status === 0) ? 0 : 1;
+    const passed = results.reduce((sum, result) => sum + result.passed, 0);
+    const failed = results.reduce((sum, result) => sum + result.failed, 0);
+    console.log(`\nsummary: ${passed} passed, ${failed} failed`);
+    return results.every((result) => result.status === 0) ? 0 : 1;
   },
   start() {
     if (process.argv.includes('--firefox')) ensureFirefox();

@@ -20,6 +20,7 @@ import {
   textOf,
 } from '../../dev/firefox';
 import { type Gateway, startGateway } from '../../dev/gateway';
+import { originPatternFor } from '../../lib/browsers/host-pattern';
 import { ARTICLE_TEXT, startTestSites, type TestSites } from '../e2e/site/server';
 import { type MenuClick, SidebarProbe } from './steps';
 
@@ -153,13 +154,21 @@ describe('Passlight in Firefox', () => {
       const received = chatRequests().at(-1)?.images?.[0];
       expect(received?.format).toBe('jpeg');
       expect((received?.width ?? 0) / (received?.height ?? 1)).toBeCloseTo(600 / 400, 1);
-      // Asked for in the click, as the page's own site could not share the image.
-      expect(
-        await firefox.control.evaluate(() =>
-          chrome.permissions.contains({ origins: ['<all_urls>'] }),
-        ),
-      ).toBe(true);
-      await firefox.control.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
+      // Asked for in the click, for the image's own site only (port-less, as Firefox reads it).
+      const imageSite = originPatternFor(sites.otherOrigin, { portless: true });
+      const granted = await firefox.control.evaluate(
+        (origins) =>
+          Promise.all([
+            chrome.permissions.contains({ origins }),
+            chrome.permissions.contains({ origins: ['<all_urls>'] }),
+          ]),
+        [imageSite],
+      );
+      expect(granted).toEqual([true, false]);
+      await firefox.control.evaluate(
+        (origins) => chrome.permissions.remove({ origins }),
+        [imageSite],
+      );
     });
 
     it.each([
@@ -220,11 +229,13 @@ describe('Passlight in Firefox', () => {
     gateway.control.clearRequests();
     await clickText(popup, 'button', 'Sign out');
     await popup.waitForSelector('button::-p-text(Sign in with AI Pass)');
-    const revoked = gateway.control
-      .requests()
-      .filter((r) => r.path === '/oauth2/revoke')
-      .map((r) => (r.body as { token?: string }).token);
-    expect(revoked).toEqual([tokens.refreshToken, tokens.accessToken]);
+    // The tokens leave storage first; their revocations follow.
+    const revoked = () =>
+      gateway.control
+        .requests()
+        .filter((r) => r.path === '/oauth2/revoke')
+        .map((r) => (r.body as { token?: string }).token);
+    await expect.poll(revoked).toEqual([tokens.refreshToken, tokens.accessToken]);
     const left = await firefox.control.evaluate(() => chrome.storage.session.get(null));
     expect(JSON.stringify(left)).not.toContain(tokens.refreshToken);
   });
