@@ -2,6 +2,7 @@
  * Conversations belong to an account: two accounts (AI Pass and a second provider) see only
  * their own, signed out a panel shows none, and deleting all of them leaves the other's.
  */
+import { SECOND_DEMO_ACCOUNT } from '../../dev/gateway';
 import { startOidcStack } from '../../dev/oidc/stack';
 import { storedConversations } from './conversation-store';
 import { expect, test } from './fixtures';
@@ -84,12 +85,45 @@ test('signed out, a new panel shows no list and no old answer; signed in again, 
   await expect(panel.getByText('Sign in to see your conversations.')).toBeVisible();
   await expect(panel.locator('.conversation-title')).toHaveCount(0);
 
-  // The gateway may show its page again or, with its session cookie alive, sign in at once.
-  const authWindow = extensionContext.waitForEvent('page', { timeout: 5_000 }).catch(() => null);
-  await popup.getByRole('button', { name: 'Sign in with AI Pass' }).click();
-  await (await authWindow)?.getByRole('button', { name: 'Authorize' }).click();
+  // After a sign-out the gateway asks who is signing in, though its session cookie is alive.
+  const authPage = await openSignInWindow(extensionContext, popup);
+  await authPage.getByRole('button', { name: 'Authorize' }).click();
   await expect(popup.getByText('Ada Lovelace', { exact: true })).toBeVisible();
   await expect(panel.locator('.conversation-title')).toHaveText(['Something private']);
+});
+
+test('on one provider, the next person after a sign-out sees none of the first one’s conversations, and the first sees them again', async ({
+  extensionContext,
+  openExtensionPage,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  await ask(panel, 'Ada’s question');
+  await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  const popup = await openExtensionPage('popup.html');
+  const drawerTitles = panel.locator('.conversation-title');
+  await panel.getByRole('button', { name: 'Conversations' }).click();
+  await expect(drawerTitles).toHaveText(['Ada’s question']);
+
+  await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(popup.getByText('You signed out.')).toBeVisible();
+  await expect(drawerTitles).toHaveCount(0);
+  const alanSignIn = await openSignInWindow(extensionContext, popup);
+  await alanSignIn.getByRole('link', { name: SECOND_DEMO_ACCOUNT.name }).click();
+  await alanSignIn.getByRole('button', { name: 'Authorize' }).click();
+  await expect(popup.getByText(SECOND_DEMO_ACCOUNT.name)).toBeVisible();
+  await expect(panel.getByText('No conversations yet.')).toBeVisible();
+  await expect(panel.locator('.question-text')).toHaveCount(0);
+  await expect(panel.getByLabel('Model')).toBeEnabled();
+  await ask(panel, 'Alan’s question');
+  await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(drawerTitles).toHaveText(['Alan’s question']);
+
+  await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(popup.getByText('You signed out.')).toBeVisible();
+  const adaSignIn = await openSignInWindow(extensionContext, popup);
+  await adaSignIn.getByRole('button', { name: 'Authorize' }).click();
+  await expect(popup.getByText('Ada Lovelace', { exact: true })).toBeVisible();
+  await expect(drawerTitles).toHaveText(['Ada’s question']);
 });
 
 test('“Sign out and delete this browser’s conversations” leaves none of them', async ({
