@@ -5,6 +5,7 @@
  * never compared whole: a prefix may come and go.
  */
 
+import { contextTokensFromMetadata } from './models/context-size';
 import type { ModelInfo, ModelKind } from './models/kind';
 import { kindFromMetadata } from './models/metadata';
 import { classifyByName } from './models/names';
@@ -36,7 +37,12 @@ export function describeModels(body: unknown, rules: CatalogueRules = GATEWAY_RU
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const metadata = typeof entry === 'object' && entry !== null ? entry : {};
-    models.push({ id, ...(kindFromMetadata(metadata) ?? nameOnly(id, metadata, rules)) });
+    const contextTokens = contextTokensFromMetadata(metadata);
+    models.push({
+      id,
+      ...(kindFromMetadata(metadata) ?? nameOnly(id, metadata, rules)),
+      ...(contextTokens === undefined ? {} : { contextTokens }),
+    });
   }
   return models;
 }

@@ -106,6 +106,10 @@ export function registerAdminRoutes(app: FastifyInstance, control: GatewayContro
         control.setReply((body(request.body).text ?? null) as string | null);
         return ok;
       });
+      admin.post('/context-length', async (request) => {
+        control.setContextLength((body(request.body).tokens ?? null) as number | null);
+        return ok;
+      });
       admin.post('/faults', async (request) => {
         control.injectFault(body(request.body) as unknown as Fault);
         return ok;

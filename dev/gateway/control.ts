@@ -19,6 +19,8 @@ export interface GatewayControl {
   setModelsShape(shape: ModelsShape): void;
   /** Every chat answer is exactly this text until set back to null. */
   setReply(text: string | null): void;
+  /** Every chat model reads at most this many tokens (prompt and max_tokens) until set back to null. */
+  setContextLength(tokens: number | null): void;
   injectFault(fault: Fault): void;
   /** The next response a `hold` fault keeps back: its body, and how to let it go. */
   nextHeldResponse(): Promise<HeldResponse>;
@@ -73,6 +75,10 @@ export function createControl(ctx: GatewayContext): GatewayControl {
       if (text !== null && typeof text !== 'string')
         throw new TypeError('text must be a string or null');
       ctx.state.settings.replyOverride = text;
+    },
+    setContextLength(tokens) {
+      ctx.state.settings.contextLengthOverride =
+        tokens === null ? null : requireNonNegative(tokens, 'tokens');
     },
     injectFault(fault) {
       ctx.faults.inject(fault);

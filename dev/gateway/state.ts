@@ -100,6 +100,8 @@ export interface RuntimeSettings {
   modelsShape: ModelsShape;
   /** When set, every chat answer is exactly this text. */
   replyOverride: string | null;
+  /** When set, every chat model reads this many tokens at most, and lists it (see api/context-limit.ts). */
+  contextLengthOverride: number | null;
 }
 
 export class GatewayState {
@@ -180,6 +182,7 @@ export class GatewayState {
       accessTokenTtlSeconds: this.options.accessTokenTtlSeconds,
       modelsShape: this.options.modelsShape,
       replyOverride: null,
+      contextLengthOverride: null,
     };
   }
 }

@@ -5,9 +5,18 @@
  * gateway, userinfo. Every helper the library asks deployments to replace (and that this setup
  * reaches) is replaced, so it prints no development notices.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { AdapterFactory, Configuration, JWKS } from 'oidc-provider';
 import { findAccount, SCOPE_CLAIMS } from './account';
-import { PAGE_HEADERS, pageDocument, renderErrorBody, renderLogoutBody } from './consent-page';
+import {
+  headersWithScript,
+  PAGE_HEADERS,
+  pageDocument,
+  renderErrorBody,
+  renderLogoutBody,
+  renderSigningOutBody,
+} from './consent-page';
 
 /** What an authorization request may ask for; `gateway:access` is the model API (AI Stats). */
 export const OIDC_SCOPES = ['openid', 'email', 'profile', 'offline_access', 'gateway:access'];
@@ -114,10 +123,18 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
           token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
-      // Signing out here (RP-initiated logout) asks the person first, in our page.
+      // Signing out here (RP-initiated logout): at once for a client that proves which sign-in
+      // it ends with a valid ID token of it, as many providers do; otherwise the person is asked.
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
+          const hint = ctx.oidc.entities.IdTokenHint?.payload;
+          if (hint && hint.sub === ctx.oidc.session?.accountId) {
+            const nonce = randomBytes(16).toString('base64url');
+            ctx.set(headersWithScript(nonce));
+            ctx.body = pageDocument('Signing out', renderSigningOutBody(form, nonce));
+            return;
+          }
           ctx.set(PAGE_HEADERS);
           ctx.body = pageDocument('Sign out?', renderLogoutBody(form));
         },

@@ -1,6 +1,7 @@
 /**
  * The provider's pages: the sign-in page (who is signing in, what the app asks for, Authorize or
- * Deny) and error pages. Every value is escaped by `html`; no page loads anything or runs script.
+ * Deny), the sign-out pages and error pages. Every value is escaped by `html`; no page loads
+ * anything, and only the page that signs out at once runs a script (its own, by nonce).
  */
 import type { ServerResponse } from 'node:http';
 import { html, htmlDocument, SafeHtml } from '../gateway/pages/html';
@@ -29,12 +30,19 @@ export interface ConsentPageInput {
   clientName: string;
   account: { name: string; email: string };
   scopes: string[];
+  /** The provider asks who is signing in (no session, or `prompt=login`), not only for consent. */
+  signingIn: boolean;
 }
 
 export function renderConsentPage(input: ConsentPageInput): SafeHtml {
   return html`
-<h1>Sign in to the development provider</h1>
-<p class="muted">Signing in as <strong>${input.account.name}</strong> (${input.account.email})</p>
+${
+  input.signingIn
+    ? html`<h1>Sign in to the development provider</h1>
+<p class="muted">Signing in as <strong>${input.account.name}</strong> (${input.account.email})</p>`
+    : html`<h1>Allow access</h1>
+<p class="muted">Signed in as <strong>${input.account.name}</strong> (${input.account.email})</p>`
+}
 <form method="post" action="${input.action}">
   <p><strong>${input.clientName}</strong> would like to:</p>
   <ul>${input.scopes.map((scope) => html`<li>${SCOPE_DESCRIPTIONS[scope] ?? scope} <span class="muted">(${scope})</span></li>`)}</ul>
@@ -57,6 +65,29 @@ ${new SafeHtml(form)}
   <button type="submit" form="op.logoutForm">Stay signed in</button>
   <button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
 </div>`;
+}
+
+/**
+ * Signing out at once, for a request that proves which sign-in it ends (a valid ID token of it):
+ * oidc-provider's form, told to sign out, posted by a script as the page loads.
+ */
+export function renderSigningOutBody(form: string, nonce: string): SafeHtml {
+  const signOut = form.replace(
+    '</form>',
+    '<input type="hidden" name="logout" value="yes"/></form>',
+  );
+  return html`
+<h1>Signing out…</h1>
+${new SafeHtml(signOut)}
+<script nonce="${nonce}">document.getElementById('op.logoutForm').submit();</script>`;
+}
+
+/** PAGE_HEADERS, with the one script of the page that carries `nonce` allowed. */
+export function headersWithScript(nonce: string): Record<string, string> {
+  return {
+    ...PAGE_HEADERS,
+    'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; script-src 'nonce-${nonce}'`,
+  };
 }
 
 export function renderErrorBody(title: string, message: string): SafeHtml {

@@ -53,6 +53,7 @@ export async function handleInteraction(
         clientName: client?.clientName ?? String(interaction.params.client_id),
         account: OIDC_DEMO_ACCOUNT,
         scopes,
+        signingIn: interaction.prompt.name === 'login',
       }),
     );
   }

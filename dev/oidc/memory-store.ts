@@ -55,6 +55,13 @@ export class MemoryStore {
     };
   };
 
+  /** Browser sessions someone is signed in to: what a sign-out at the provider ends. */
+  signedInSessions(): number {
+    return [...this.entries.keys()].filter(
+      (key) => key.startsWith('Session:') && this.live(key)?.accountId !== undefined,
+    ).length;
+  }
+
   private live(key: string): AdapterPayload | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;

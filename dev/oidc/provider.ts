@@ -55,6 +55,10 @@ export interface OidcProvider {
   redirectUris: string[];
   scopes: string[];
   resourceServer: ResourceServerCredential;
+  /** How many browser sessions are signed in here now (tests: did a sign-out end one?). */
+  signedInSessions(): number;
+  /** Each sign-in page shown so far: the `prompt` the client asked for, and what was asked of the person. */
+  interactions(): Array<{ requested: string; shown: string }>;
   close(): Promise<void>;
 }
 
@@ -77,6 +81,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     clientId: OIDC_RESOURCE_SERVER_ID,
     clientSecret: randomBytes(32).toString('base64url'),
   };
+  const store = new MemoryStore();
   const provider = new Provider(
     issuer,
     providerConfiguration({
@@ -87,9 +92,14 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 14 * SECONDS_PER_DAY,
       signingKeys: await createSigningKeys(),
       cookieKeys: [randomBytes(32).toString('base64url')],
-      adapter: new MemoryStore().adapterFor,
+      adapter: store.adapterFor,
     }),
   );
+
+  const interactions: Array<{ requested: string; shown: string }> = [];
+  provider.on('interaction.started', (ctx, prompt) => {
+    interactions.push({ requested: String(ctx.oidc.params?.prompt ?? ''), shown: prompt.name });
+  });
 
   const handleProtocol = provider.callback();
   server.on('request', (request, response) => {
@@ -114,6 +124,8 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       introspectionEndpoint: `${issuer}${ROUTES.introspection}`,
       ...resourceServer,
     },
+    signedInSessions: () => store.signedInSessions(),
+    interactions: () => [...interactions],
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

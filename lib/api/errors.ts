@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | 'budget-exhausted'
   | 'rate-limited'
   | 'model-unavailable'
+  | 'context-too-long'
   | 'bad-request'
   | 'network'
   | 'server';
@@ -55,6 +56,14 @@ export interface Service {
   hasBalance: boolean;
 }
 
+/** OpenAI's `context_length_exceeded`, and the words Anthropic, LiteLLM and OpenRouter use. */
+function isContextTooLong(message: string, type: string): boolean {
+  return (
+    /context_length_exceeded/i.test(type) ||
+    /context.length|context window|prompt is too long|too many (input )?tokens/i.test(message)
+  );
+}
+
 /** Turns a failed response's status, headers and (already parsed) body into an ApiError. */
 export function apiErrorFrom(
   status: number,
@@ -90,6 +99,12 @@ export function apiErrorFrom(
     status === 404
   ) {
     return new ApiError('model-unavailable', 'That model is not available. Pick another one.');
+  }
+  if (status < 500 && isContextTooLong(message, type)) {
+    return new ApiError(
+      'context-too-long',
+      'This conversation is longer than the model can read. Retry sends less of it.',
+    );
   }
   if (status >= 500) {
     return new ApiError('server', `${name} had a problem (${status}). Try again in a moment.`);

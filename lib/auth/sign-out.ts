@@ -31,9 +31,20 @@ export async function signOut(providerId?: string): Promise<void> {
 }
 
 /**
+ * Chromium ends a silent flow when the first page has loaded, which can be before a page that
+ * posts its own form as it loads (the dev provider's) has sent it: such a provider is given a few
+ * seconds. A page that waits for the person fails the flow after them; only the sign-out message
+ * waits for it. Firefox's `launchWebAuthFlow` knows neither option.
+ */
+const SILENT_FLOW_OPTIONS = import.meta.env.FIREFOX
+  ? {}
+  : { abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 5_000 };
+
+/**
  * RP-initiated logout (OpenID Connect): where the metadata offers an `end_session_endpoint`,
- * asks the provider to end its own browser session too, without a window. A provider that wants
- * the person to confirm keeps its session; the next sign-in asks who is signing in all the same.
+ * asks the provider to end its own browser session too, in the browser (where its cookies are)
+ * but without a window. A provider that wants the person to confirm keeps its session; the next
+ * sign-in asks who is signing in all the same.
  */
 async function endProviderSession({ provider, idToken }: StoredSession): Promise<void> {
   try {
@@ -43,7 +54,11 @@ async function endProviderSession({ provider, idToken }: StoredSession): Promise
     url.searchParams.set('client_id', provider.clientId);
     if (idToken) url.searchParams.set('id_token_hint', idToken);
     url.searchParams.set('post_logout_redirect_uri', browser.identity.getRedirectURL(provider.id));
-    await browser.identity.launchWebAuthFlow({ url: url.href, interactive: false });
+    await browser.identity.launchWebAuthFlow({
+      url: url.href,
+      interactive: false,
+      ...SILENT_FLOW_OPTIONS,
+    });
   } catch {
     // Unreachable, or the provider asked the person to confirm: its session stays.
   }

@@ -2,7 +2,7 @@
  * What is sent is fitted to the model's context: the oldest images go first, then the oldest
  * turns, and the panel says so. The system note and the question being answered always stay.
  * Sizes are estimated (four characters a token, a fixed cost an image): exact counts would need
- * each model's tokenizer, and a margin is enough to stop a long conversation failing for good.
+ * each model's tokenizer, so the budget keeps a margin below what the model reads.
  */
 import type { ChatContentPart, ChatMessage } from '../api/chat';
 
@@ -13,8 +13,47 @@ export interface ContextBudget {
   images: number;
 }
 
-/** Safe for today's chat models, most of which take far more; leaves room for the answer. */
-export const DEFAULT_BUDGET: ContextBudget = { tokens: 24_000, images: 4 };
+/** What a model reads when its gateway does not say: small enough for today's chat models. */
+export const DEFAULT_CONTEXT_TOKENS = 32_000;
+const MAX_IMAGES = 4;
+/** The estimate runs low for some text (code, other scripts): a tenth of the context stays free. */
+const ESTIMATE_MARGIN = 0.9;
+/** Each refusal as too long halves what the next attempt sends, down to this share. */
+const SMALLEST_SHARE = 1 / 16;
+
+export interface ModelRoom {
+  /** Tokens the model reads, question and answer together; undefined when the gateway did not say. */
+  contextTokens: number | undefined;
+  /** The answer's `max_tokens` as the person's settings ask. */
+  maxTokens: number;
+  /** The part of the room to use: 1, or less after the model refused the conversation as too long. */
+  share?: number;
+}
+
+/**
+ * The budget for what is sent and the `max_tokens` for the answer: the answer's room comes off
+ * the context, and in a small context the answer gets half of it at most.
+ */
+export function budgetFor({ contextTokens, maxTokens, share = 1 }: ModelRoom): {
+  budget: ContextBudget;
+  maxTokens: number;
+} {
+  const context = contextTokens ?? DEFAULT_CONTEXT_TOKENS;
+  const answer = Math.min(maxTokens, Math.floor(context / 2));
+  const tokens = Math.floor((context - answer) * ESTIMATE_MARGIN * share);
+  return { budget: { tokens, images: MAX_IMAGES }, maxTokens: answer };
+}
+
+/** The share to use after the model refused a conversation sent with `share` as too long. */
+export function shareAfterRefusal(share = 1): number {
+  return Math.max(SMALLEST_SHARE, share / 2);
+}
+
+/** What the defaults give: a 32,000-token context less an 8,000-token answer, with the margin. */
+export const DEFAULT_BUDGET: ContextBudget = budgetFor({
+  contextTokens: undefined,
+  maxTokens: 8_000,
+}).budget;
 
 const TOKENS_PER_IMAGE = 1_000;
 const IMAGE_LEFT_OUT = '(An image was here; it was not sent again.)';

@@ -9,9 +9,9 @@
 import { batch, signal } from '@preact/signals';
 import { maxTokensFor } from '../config/output-ceilings';
 import { lastConversation } from '../config/side-panel-memory';
-import { assertSeesImages } from '../models/picker';
+import { assertSeesImages, contextTokensOf } from '../models/picker';
 import { type AnswerDeps, type RunningAnswer, startAnswer } from './answer-runner';
-import { fitToContext } from './context-window';
+import { budgetFor, fitToContext, shareAfterRefusal } from './context-window';
 import type { ConversationList } from './conversation-list';
 import { type LiveMessage, liveMessage, recordOf } from './live-message';
 import { conversationForModel } from './prompt';
@@ -45,6 +45,8 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
   const running = signal<RunningAnswer | null>(null);
   const storageProblem = signal<StorageNotice | null>(null);
   const newMessage = messageMaker();
+  /** Per conversation, the part of the model's context to fill: less after each "too long". */
+  const contextShare = new Map<string, number>();
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Runs `operation` after every earlier one has settled. */
@@ -94,9 +96,14 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
   /** Starts `answer` (already the last message) in `conversationId`. */
   async function run(answer: LiveMessage, conversationId: string): Promise<void> {
     const history = await historyBefore(answer, conversationId);
-    const fitted = fitToContext(conversationForModel(history));
+    const chosenModel = model();
+    const { budget, maxTokens } = budgetFor({
+      contextTokens: contextTokensOf(chosenModel),
+      maxTokens: await maxTokensFor(history),
+      share: contextShare.get(conversationId),
+    });
+    const fitted = fitToContext(conversationForModel(history), budget);
     answer.earlierLeftOut.value = fitted.leftOut;
-    const maxTokens = await maxTokensFor(history);
     const after = afterAnswer?.();
     const current = startAnswer(
       {
@@ -108,12 +115,15 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
         save: (message) => save(message, conversationId),
       },
       answer,
-      model(),
+      chosenModel,
       fitted.messages,
     );
     running.value = current;
     void current.done.then(({ unsaved }) => {
       if (running.peek() === current) running.value = null;
+      // So that Retry sends less, not the same request again.
+      if (answer.error.peek()?.code === 'context-too-long')
+        contextShare.set(conversationId, shareAfterRefusal(contextShare.get(conversationId)));
       if (unsaved && unsaved.code !== 'gone') {
         const retry = () => attempt(() => save(answer, conversationId), retry);
         storageProblem.value = { message: unsaved.message, retry };

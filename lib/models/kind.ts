@@ -30,6 +30,8 @@ export interface ModelInfo {
    * model reads text only, undefined when nobody said.
    */
   seesImages?: boolean;
+  /** How many tokens the model reads at most, when the gateway says; see lib/chat/context-window.ts. */
+  contextTokens?: number;
 }
 
 /** How the options page names each kind, as a group heading and as a choice. */

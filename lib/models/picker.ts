@@ -14,7 +14,7 @@ export function rulesFor(providerId: string | undefined): CatalogueRules {
   return providerId === AIPASS_REDIRECT_PATH ? { unknownIds: 'other' } : GATEWAY_RULES;
 }
 
-/** This page's last picker catalogue, by id: what `assertSeesImages` knows. */
+/** This page's last picker catalogue, by id: what `assertSeesImages` and `contextTokensOf` know. */
 let offered = new Map<string, ModelInfo>();
 
 /** The ids the picker offers, from a `GET /models` body and the person's choices for the provider. */
@@ -26,6 +26,11 @@ export async function pickerModelIds(
   const models = pickerModels(describeModels(body, rulesFor(provider?.id)), choices);
   offered = new Map(models.map((model) => [model.id, model]));
   return models.map((model) => model.id);
+}
+
+/** How many tokens `modelId` reads, when the gateway's catalogue said. */
+export function contextTokensOf(modelId: string | undefined): number | undefined {
+  return modelId === undefined ? undefined : offered.get(modelId)?.contextTokens;
 }
 
 /**

@@ -6,41 +6,20 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { storedConversations } from './conversation-store';
+import { seedConversation, storedConversations } from './conversation-store';
 import { expect, launchOnProfile, test } from './fixtures';
 import { ask, lastAnswer, openSignedInPanel } from './session';
 
 /** Writes a conversation of `count` messages straight into the panel's store. */
-async function seedLongConversation(panel: Page, count: number): Promise<void> {
-  await panel.evaluate(async (count) => {
-    const { passlightTest } = globalThis as unknown as {
-      passlightTest: {
-        chatStore: { importAll(account: object, entries: object[]): Promise<number> };
-      };
-    };
-    const status = (await chrome.storage.session.get('auth.status'))['auth.status'] as {
-      provider: { id: string };
-      user: { sub: string };
-    };
-    const id = 'long-conversation';
-    const messages = Array.from({ length: count }, (_, i) => ({
-      id: `m${i}`,
-      conversationId: id,
+function seedLongConversation(panel: Page, count: number): Promise<void> {
+  return seedConversation(
+    panel,
+    { id: 'long-conversation', title: 'A very long one' },
+    Array.from({ length: count }, (_, i) => ({
       role: i % 2 === 0 ? 'user' : 'assistant',
       text: `Message ${i}`,
-      status: 'complete',
-      createdAt: 1_000 + i,
-    }));
-    await passlightTest.chatStore.importAll(
-      { provider: status.provider.id, sub: status.user.sub },
-      [
-        {
-          conversation: { id, title: 'A very long one', createdAt: 1, updatedAt: Date.now() },
-          messages,
-        },
-      ],
-    );
-  }, count);
+    })),
+  );
 }
 
 test('a conversation of 5,000 messages opens at its end and loads earlier ones on scrolling up', async ({

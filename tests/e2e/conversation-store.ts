@@ -53,3 +53,49 @@ export function chatStoreHook(
     else await store.closeConnection();
   }, call);
 }
+
+export interface SeededMessage {
+  role: 'user' | 'assistant';
+  text: string;
+  images?: string[];
+}
+
+/**
+ * Writes a conversation straight into the panel's store for the signed-in account, through the
+ * store's own import. The panel that wrote it does not hear its own change: reload it after.
+ */
+export function seedConversation(
+  panel: Page,
+  conversation: { id: string; title: string },
+  messages: SeededMessage[],
+): Promise<void> {
+  return panel.evaluate(
+    async ({ conversation, messages }) => {
+      const { passlightTest } = globalThis as unknown as {
+        passlightTest: {
+          chatStore: { importAll(account: object, entries: object[]): Promise<number> };
+        };
+      };
+      const status = (await chrome.storage.session.get('auth.status'))['auth.status'] as {
+        provider: { id: string };
+        user: { sub: string };
+      };
+      await passlightTest.chatStore.importAll(
+        { provider: status.provider.id, sub: status.user.sub },
+        [
+          {
+            conversation: { ...conversation, createdAt: 1, updatedAt: Date.now() },
+            messages: messages.map((message, i) => ({
+              ...message,
+              id: `${conversation.id}-m${i}`,
+              conversationId: conversation.id,
+              status: 'complete',
+              createdAt: 1_000 + i,
+            })),
+          },
+        ],
+      );
+    },
+    { conversation, messages },
+  );
+}

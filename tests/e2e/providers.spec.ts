@@ -266,3 +266,46 @@ test('an issuer that is unreachable, not HTTPS, or has malformed metadata is ref
     await malformed.close();
   }
 });
+
+test('Sign out ends the OpenID provider’s own session: a sign-in without prompt=login still asks who is signing in', async ({
+  extensionContext,
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  const stack = await startOidcStack();
+  try {
+    const options = await openExtensionPage('options.html');
+    await addOpenIdProvider(options, stack.provider, `${stack.gateway.url}/oauth2/v1`);
+    const signInPage = { name: 'Sign in to the development provider' };
+
+    const popup = await openExtensionPage('popup.html');
+    const first = await openSignInWindow(extensionContext, popup, 'AI Stats');
+    await expect(first.getByRole('heading', signInPage)).toBeVisible();
+    await first.getByRole('button', { name: 'Authorize' }).click();
+    await expect(popup.getByText('Ada Lovelace')).toBeVisible();
+    expect(stack.provider.signedInSessions()).toBe(1);
+
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await expect(popup.getByRole('button', { name: 'Sign in with AI Stats' })).toBeVisible();
+    // The worker's silent launchWebAuthFlow went to the end_session_endpoint with the browser's
+    // cookies and the provider ended that session: nobody is signed in there any more.
+    await expect.poll(() => stack.provider.signedInSessions()).toBe(0);
+
+    // As if the person had not signed out by choice: the next sign-in does not send prompt=login.
+    await serviceWorker.evaluate(() =>
+      chrome.storage.local.remove('auth.signedOutByChoice.ai-stats'),
+    );
+    const again = await openSignInWindow(extensionContext, popup, 'AI Stats');
+    // The provider asks who is signing in (its session is gone), not only for consent.
+    await expect(again.getByRole('heading', signInPage)).toBeVisible();
+    // The extension asked for consent only; the provider asked who is signing in all the same.
+    expect(stack.provider.interactions()).toEqual([
+      { requested: 'consent', shown: 'login' },
+      { requested: 'consent', shown: 'login' },
+    ]);
+    await again.getByRole('button', { name: 'Authorize' }).click();
+    await expect(popup.getByText('Ada Lovelace')).toBeVisible();
+  } finally {
+    await stack.close();
+  }
+});

@@ -232,6 +232,41 @@ describe('models and the allowlist', () => {
     expect(await one.json()).toMatchObject({ id: 'fal_ai/flux-kontext/dev/edit', object: 'model' });
   });
 
+  it('holds a chat model to its context, prompt and max_tokens together, as OpenAI does', async () => {
+    const gateway = await startTestGateway({ modelsShape: 'openrouter' });
+    const { access_token } = await signInForTokens(gateway);
+    const listed = async () =>
+      (
+        (await (
+          await fetch(`${gateway.url}/oauth2/v1/models`, { headers: bearer(access_token) })
+        ).json()) as { data: { id: string; context_length?: number }[] }
+      ).data;
+    expect(
+      (await listed()).find((m) => m.id === 'anthropic/claude-3.5-haiku')?.context_length,
+    ).toBe(200_000);
+    expect((await listed()).find((m) => m.id === 'openai/tts-1')?.context_length).toBeUndefined();
+
+    gateway.control.setContextLength(4_096);
+    expect((await listed()).find((m) => m.id === 'openai/gpt-4o-mini')?.context_length).toBe(4_096);
+    const ask = (text: string, maxTokens: number) =>
+      callApi(gateway, access_token, '/chat/completions', {
+        ...question(text),
+        model: 'openai/gpt-4o-mini',
+        max_tokens: maxTokens,
+      });
+    // About 2,000 tokens of prompt: fits with a 2,000-token answer, not with a 3,000-token one.
+    const prompt = 'w'.repeat(7_900);
+    expect(await completionText(await ask(prompt, 2_000))).not.toBe('');
+    const refused = await ask(prompt, 3_000);
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as { error: { message: string; code: string } };
+    expect(error.code).toBe('context_length_exceeded');
+    expect(error.message).toMatch(/^This model's maximum context length is 4096 tokens\./);
+
+    gateway.control.setContextLength(null);
+    expect((await ask(prompt, 3_000)).status).toBe(200);
+  });
+
   it('lists vendor/model ids with OpenRouter architecture data or bare, and serves them', async () => {
     const gateway = await startTestGateway({ modelsShape: 'openrouter' });
     const { access_token } = await signInForTokens(gateway);

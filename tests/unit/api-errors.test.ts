@@ -53,6 +53,33 @@ describe('API error mapping', () => {
     });
   });
 
+  it('tells a conversation too long for the model, in the words gateways use', () => {
+    const openai = {
+      error: {
+        message:
+          "This model's maximum context length is 4096 tokens. However, your messages resulted in 5210 tokens.",
+        type: 'invalid_request_error',
+        code: 'context_length_exceeded',
+      },
+    };
+    const anthropic = {
+      error: {
+        type: 'invalid_request_error',
+        message: 'prompt is too long: 210000 tokens > 200000 maximum',
+      },
+    };
+    for (const body of [openai, anthropic]) {
+      const error = apiErrorFrom(400, noHeaders, body, aipass);
+      expect(error.code).toBe('context-too-long');
+      expect(error.message).toContain('Retry sends less');
+    }
+    // A server failure that mentions tokens is still a server failure.
+    expect(apiErrorFrom(503, noHeaders, openai, aipass).code).toBe('server');
+    expect(
+      apiErrorFrom(400, noHeaders, { error: { message: 'temperature must be ≤ 2' } }, aipass).code,
+    ).toBe('bad-request');
+  });
+
   it('maps 401/403 to signed out and 5xx to a server error', () => {
     expect(apiErrorFrom(401, noHeaders, { error: 'invalid_token' }, aipass).code).toBe(
       'signed-out',

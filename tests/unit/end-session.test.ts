@@ -13,7 +13,14 @@ import { sessionTokens } from '../../lib/auth/session-store';
 import { signIn } from '../../lib/auth/sign-in';
 import { signOut } from '../../lib/auth/sign-out';
 import { activeProviderId, addProvider } from '../../lib/config/providers';
-import { browse, CookieJar, followOnProvider, signInForTokens, useProvider } from '../oidc/helpers';
+import {
+  authorizeUrl,
+  browse,
+  CookieJar,
+  followOnProvider,
+  signInForTokens,
+  useProvider,
+} from '../oidc/helpers';
 
 const oidc = useProvider();
 
@@ -39,35 +46,69 @@ function oidcProvider(): Provider {
   };
 }
 
+/** Stores a session signed in at the dev OpenID provider with the cookies in `jar`. */
+async function signedInSession(jar: CookieJar) {
+  const tokens = await signInForTokens(oidc(), { jar });
+  await sessionTokens('ai-stats').setValue({
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    idToken: tokens.id_token,
+    expiresAt: Date.now() + 3_600_000,
+    lifetimeSeconds: 3600,
+    scope: tokens.scope,
+    provider: oidcProvider(),
+  });
+  return tokens;
+}
+
+/** What an authorization request without `prompt` shows now: a sign-in page or only consent. */
+async function nextSignInPage(jar: CookieJar): Promise<string> {
+  const opened = await followOnProvider(oidc(), await browse(authorizeUrl(oidc()), jar), jar);
+  expect(opened.status).toBe(200);
+  return opened.text();
+}
+
 describe('sign-out at an OpenID provider', () => {
   it('ends the provider’s session with the ID token as hint, without a window', async () => {
     const jar = new CookieJar();
-    const tokens = await signInForTokens(oidc(), { jar });
-    const provider = oidcProvider();
-    await sessionTokens('ai-stats').setValue({
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token,
-      idToken: tokens.id_token,
-      expiresAt: Date.now() + 3_600_000,
-      lifetimeSeconds: 3600,
-      scope: tokens.scope,
-      provider,
-    });
-    const answers: { status: number; page: string }[] = [];
+    const tokens = await signedInSession(jar);
+    // The session lives: a sign-in now would only ask for consent (the grant is revoked below).
+    expect(await nextSignInPage(jar)).not.toContain('Sign in to the development provider');
+    const landedOn: string[] = [];
     const launch = vi
       .spyOn(fakeBrowser.identity, 'launchWebAuthFlow')
       .mockImplementation(async ({ url }) => {
-        // The browser, with the provider's cookies: the provider must accept the request.
-        const response = await browse(url, jar);
-        answers.push({ status: response.status, page: await response.text() });
-        throw new Error('User interaction required.');
+        // The browser, with the provider's cookies: the page posts its own form, as its script does.
+        const page = await browse(url, jar);
+        const text = await page.text();
+        expect(text).toContain('Signing out');
+        const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(text)?.[1];
+        const fields = new URLSearchParams();
+        for (const [, name, value] of text.matchAll(
+          /<input type="hidden" name="(\w+)" value="([^"]*)"/g,
+        ))
+          fields.set(name ?? '', value ?? '');
+        const posted = await browse(new URL(action ?? '', oidc().issuer).href, jar, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: fields.toString(),
+        });
+        const location =
+          (await followOnProvider(oidc(), posted, jar)).headers.get('location') ?? '';
+        landedOn.push(location);
+        return location;
       });
 
     await signOut('ai-stats');
 
     expect(launch).toHaveBeenCalledTimes(1);
     const [details] = launch.mock.calls[0] ?? [];
-    expect(details?.interactive).toBe(false);
+    // Silent, but given time for the page's own form post (Chromium's options).
+    expect(details).toMatchObject({
+      interactive: false,
+      abortOnLoadForNonInteractive: false,
+      timeoutMsForNonInteractive: 5_000,
+    });
     const url = new URL(details?.url ?? '');
     expect(`${url.origin}${url.pathname}`).toBe(`${oidc().issuer}/session/end`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -75,10 +116,22 @@ describe('sign-out at an OpenID provider', () => {
       id_token_hint: tokens.id_token,
       post_logout_redirect_uri: chromiumRedirectUri(DEV_EXTENSION_ID, 'ai-stats'),
     });
-    // The provider's own "sign out?" page, not an error about the request.
-    expect(answers.map((answer) => answer.status)).toEqual([200]);
-    expect(answers[0]?.page).toContain('Sign out of the development provider?');
+    // Back at the extension's redirect URI, and the provider asks who is signing in again.
+    expect(landedOn).toEqual([chromiumRedirectUri(DEV_EXTENSION_ID, 'ai-stats')]);
+    expect(await nextSignInPage(jar)).toContain('Sign in to the development provider');
     expect(await sessionTokens('ai-stats').getValue()).toBeNull();
+  });
+
+  it('asks the person to confirm when the request does not prove which sign-in it ends', async () => {
+    const jar = new CookieJar();
+    await signInForTokens(oidc(), { jar });
+    const url = new URL(`${oidc().issuer}/session/end`);
+    url.searchParams.set('client_id', oidc().clientId);
+    const page = await browse(url.href, jar);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Sign out of the development provider?');
+    expect(page.headers.get('content-security-policy')).not.toContain('script-src');
   });
 });
 

@@ -178,6 +178,53 @@ describe('model kinds from what the gateway says', () => {
     ]);
   });
 
+  it('reads how many tokens a model takes where the gateway says, and ignores nonsense', () => {
+    const models = describeModels({
+      data: [
+        // OpenRouter: `context_length`, or only under `top_provider`.
+        {
+          id: 'anthropic/claude-3.5-haiku',
+          context_length: 200_000,
+          architecture: { input_modalities: ['text', 'image'], output_modalities: ['text'] },
+        },
+        { id: 'acme/small', top_provider: { context_length: 4_096 } },
+        // LiteLLM: `max_input_tokens` before `max_tokens`, also inside `model_info`.
+        {
+          model_name: 'house-chat',
+          model_info: { mode: 'chat', max_input_tokens: 128_000, max_tokens: 16_384 },
+        },
+        { model_name: 'old-chat', model_info: { mode: 'chat', max_tokens: 8_192 } },
+        // Groq.
+        { id: 'llama-3.1-8b-instant', context_window: 131_072 },
+        // OpenAI: nothing said.
+        { id: 'gpt-4o-mini', object: 'model', owned_by: 'openai' },
+        // Not a size: a string, a fraction, too small, absurdly large.
+        { id: 'acme/a', context_length: '8192' },
+        { id: 'acme/b', context_length: 4_096.5 },
+        { id: 'acme/c', context_length: 12 },
+        { id: 'acme/d', context_length: 1e12 },
+      ],
+    });
+    expect(Object.fromEntries(models.map((model) => [model.id, model.contextTokens]))).toEqual({
+      'anthropic/claude-3.5-haiku': 200_000,
+      'acme/small': 4_096,
+      'house-chat': 128_000,
+      'old-chat': 8_192,
+      'llama-3.1-8b-instant': 131_072,
+      'gpt-4o-mini': undefined,
+      'acme/a': undefined,
+      'acme/b': undefined,
+      'acme/c': undefined,
+      'acme/d': undefined,
+    });
+    expect(models[0]).toEqual({
+      id: 'anthropic/claude-3.5-haiku',
+      kind: 'vision',
+      seesImages: true,
+      contextTokens: 200_000,
+    });
+  });
+
   it("reads Together's type and a capabilities list or flag object", () => {
     expect(
       describeModels([

@@ -9,6 +9,7 @@ import { randomSecret } from '../secrets';
 import type { User } from '../state';
 import { requirePaidAccess } from './access';
 import { defaultReply } from './chat-reply';
+import { requireFitsContext } from './context-limit';
 import { apiError, invalidRequest } from './errors';
 import { requireModel } from './models';
 import { streamCompletion } from './sse';
@@ -32,6 +33,11 @@ export function registerChatRoute(api: FastifyInstance, ctx: GatewayContext): vo
       throw apiError(404, 'No endpoints found that support image input');
     }
     if (images.length > 0) ctx.recorder.annotate(request, { images });
+    requireFitsContext(model, ctx.state.settings.contextLengthOverride, {
+      promptCharacters,
+      imageCount: images.length,
+      maxTokens: body.max_tokens,
+    });
 
     const text = ctx.state.settings.replyOverride ?? defaultReply(lastUserText, images);
     const completion = {

@@ -24,6 +24,8 @@ export interface ModelEntry {
   ownedBy: string;
   /** A chat model that reads text only refuses images, as OpenRouter does. */
   textOnly?: boolean;
+  /** Tokens a chat model reads, prompt and answer together; listed as OpenRouter lists it. */
+  contextLength?: number;
 }
 
 /** A fixed Unix time for `created`, so answers are deterministic. */
@@ -51,16 +53,22 @@ export const MODEL_CATALOG: readonly ModelEntry[] = Object.freeze([
 
 /** As OpenRouter lists them: `vendor/model`, a chat model that reads text only among them. */
 export const VENDOR_CATALOG: readonly ModelEntry[] = Object.freeze([
-  { id: 'openai/gpt-4o-mini', kind: 'chat', ownedBy: 'openai' },
-  { id: 'anthropic/claude-3.5-haiku', kind: 'chat', ownedBy: 'anthropic' },
-  { id: 'meta-llama/llama-3.3-70b-instruct', kind: 'chat', ownedBy: 'meta-llama', textOnly: true },
-  { id: 'mistralai/mistral-small-3.1', kind: 'chat', ownedBy: 'mistralai' },
+  { id: 'openai/gpt-4o-mini', kind: 'chat', ownedBy: 'openai', contextLength: 128_000 },
+  { id: 'anthropic/claude-3.5-haiku', kind: 'chat', ownedBy: 'anthropic', contextLength: 200_000 },
+  {
+    id: 'meta-llama/llama-3.3-70b-instruct',
+    kind: 'chat',
+    ownedBy: 'meta-llama',
+    textOnly: true,
+    contextLength: 131_072,
+  },
+  { id: 'mistralai/mistral-small-3.1', kind: 'chat', ownedBy: 'mistralai', contextLength: 128_000 },
   { id: 'openai/text-embedding-3-small', kind: 'embedding', ownedBy: 'openai' },
   { id: 'openai/tts-1', kind: 'speech', ownedBy: 'openai' },
 ]);
 
 /** Any model either catalog lists: calls accept both, whatever the list shows. */
-function findModel(modelId: string): ModelEntry | undefined {
+export function findModel(modelId: string): ModelEntry | undefined {
   return (
     MODEL_CATALOG.find((entry) => entry.id === modelId) ??
     VENDOR_CATALOG.find((entry) => entry.id === modelId)
@@ -96,12 +104,14 @@ const MODALITIES: Record<ModelKind, { input: string[]; output: string[] }> = {
 };
 
 /** OpenRouter's entry: `architecture` says what goes in and what comes out. */
-function openRouterObject(model: ModelEntry) {
+function openRouterObject(model: ModelEntry, contextLengthOverride: number | null) {
   const { input, output } = MODALITIES[model.kind];
+  const contextLength = contextLengthOf(model, contextLengthOverride);
   return {
     id: model.id,
     name: model.id,
     created: CATALOG_CREATED,
+    ...(contextLength === undefined ? {} : { context_length: contextLength }),
     architecture: {
       input_modalities: model.textOnly ? ['text'] : input,
       output_modalities: output,
@@ -110,14 +120,25 @@ function openRouterObject(model: ModelEntry) {
   };
 }
 
-function modelList(shape: ModelsShape) {
+/** What a chat model reads at most: the override the test harness set, or its own. */
+export function contextLengthOf(
+  model: ModelEntry,
+  contextLengthOverride: number | null,
+): number | undefined {
+  if (model.kind !== 'chat') return undefined;
+  return contextLengthOverride ?? model.contextLength;
+}
+
+function modelList(shape: ModelsShape, contextLengthOverride: number | null) {
   switch (shape) {
     case 'array':
       return MODEL_CATALOG.map((model) => model.id);
     case 'openai':
       return { object: 'list', data: MODEL_CATALOG.map(modelObject) };
     case 'openrouter':
-      return { data: VENDOR_CATALOG.map(openRouterObject) };
+      return {
+        data: VENDOR_CATALOG.map((model) => openRouterObject(model, contextLengthOverride)),
+      };
     case 'vendor-ids':
       return { object: 'list', data: VENDOR_CATALOG.map((model) => ({ id: model.id })) };
   }
@@ -126,7 +147,8 @@ function modelList(shape: ModelsShape) {
 export function registerModelRoutes(api: FastifyInstance, ctx: GatewayContext): void {
   api.get('/models', async (request) => {
     await requireApiAccess(ctx, request);
-    return modelList(ctx.state.settings.modelsShape);
+    const { modelsShape, contextLengthOverride } = ctx.state.settings;
+    return modelList(modelsShape, contextLengthOverride);
   });
 
   // Ids contain slashes (`fal_ai/flux/dev`), so the rest of the path is the id.
