@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEV_EXTENSION_KEY, FIREFOX_ADDON_ID } from './dev/extension-identity';
+import { inlineNoFonts, katexFonts } from './dev/katex-fonts';
 import { noRawHtml } from './dev/no-raw-html';
 import { originPatternFor } from './lib/browsers/host-pattern';
 
@@ -45,7 +46,12 @@ export default defineConfig({
   // Both browsers get Manifest V3 (WXT would build Firefox as MV2, which drops optional_host_permissions).
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noRawHtml()],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false }),
+      noRawHtml(),
+      katexFonts(),
+    ],
+    build: { assetsInlineLimit: inlineNoFonts },
   }),
   manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);

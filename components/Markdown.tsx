@@ -7,6 +7,8 @@ interface MarkdownProps {
   text: ReadonlySignal<string>;
   /** For a streaming answer: the piece that just arrived, set together with `text`. */
   arrived?: ReadonlySignal<{ text: string } | null>;
+  /** Whether the text is complete: its unfinished end (an unclosed code block) is then finished. */
+  complete?: ReadonlySignal<boolean>;
   /**
    * Whether the conversation named this host (the question, the quoted page): a link elsewhere
    * asks before it opens, showing its whole address. Without it, every web link asks.
@@ -15,7 +17,7 @@ interface MarkdownProps {
 }
 
 /** Model output as safe markdown, following a growing text without re-rendering what is done. */
-export function Markdown({ text, arrived, isKnownHost }: MarkdownProps) {
+export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps) {
   const container = useRef<HTMLDivElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const askingFor = useSignal<string | null>(null);
@@ -32,11 +34,15 @@ export function Markdown({ text, arrived, isKnownHost }: MarkdownProps) {
       else view.replace(whole); // first render, regenerate, edit
       shownLength = whole.length;
     });
+    const stopFinishing = effect(() => {
+      if (complete?.value) view.finish();
+    });
     return () => {
       stopFollowing();
+      stopFinishing();
       view.dispose();
     };
-  }, [text, arrived]);
+  }, [text, arrived, complete]);
 
   useEffect(() => {
     if (askingFor.value) cancelButton.current?.focus();

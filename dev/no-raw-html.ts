@@ -5,7 +5,9 @@
  *
  * - Preact's `dangerouslySetInnerHTML`, which Passlight never uses, throws instead of rendering;
  * - Readability (Summarize) copies nodes instead of re-parsing their HTML: it saves and restores
- *   the page it works on, and unwraps `<noscript>` images, both on Passlight's own copy of the page.
+ *   the page it works on, and unwraps `<noscript>` images, both on Passlight's own copy of the page;
+ * - highlight.js's `highlightElement`, which Passlight never calls (lowlight hands back a token
+ *   tree that lib/markdown/highlighter.ts builds as DOM), throws instead of setting HTML.
  *
  * Each rewrite must match exactly once: a library update that changes the code fails the build
  * here rather than shipping an assignment unnoticed.
@@ -40,6 +42,11 @@ export const REWRITES: Rewrite[] = [
     module: /\/node_modules\/@mozilla\/readability\/Readability\.js$/,
     find: /tmp\.innerHTML = noscript\.innerHTML;/,
     replace: 'tmp.replaceChildren(...noscript.cloneNode(true).childNodes);',
+  },
+  {
+    module: /\/node_modules\/highlight\.js\/lib\/core\.js$/,
+    find: /element\.innerHTML = result\.value;/,
+    replace: 'throw new Error("Passlight never renders raw HTML: highlightElement is refused.");',
   },
 ];
 

@@ -11,7 +11,8 @@ const OUTPUT_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
 const SIZE_BUDGETS_KB: Record<string, number> = { popup: 20, sidepanel: 60, background: 40 };
 
 const STATIC_IMPORT = /(?:import|from)\s*["']\.{1,2}\/([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["']\.{1,2}\/([^"']+\.js)["']\s*\)/g;
+/** The bundler writes a dynamic import's path as a string or a template literal. */
+const DYNAMIC_IMPORT = /import\(\s*["'`]\.{1,2}\/([^"'`]+\.js)["'`]\s*\)/g;
 
 function resolveImport(fromFile: string, specifier: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), `./${specifier}`));

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { Markdown } from '../../components/Markdown';
 import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
@@ -91,6 +91,7 @@ function AnswerView({
   const copied = useSignal(false);
   const status = message.status.value;
   const streaming = status === 'streaming';
+  const complete = useComputed(() => message.status.value !== 'streaming');
   const copy = () =>
     navigator.clipboard.writeText(message.text.peek()).then(() => {
       copied.value = true;
@@ -102,6 +103,7 @@ function AnswerView({
         <Markdown
           text={message.text}
           arrived={message.arrived}
+          complete={complete}
           isKnownHost={(host) => hostAppearsIn(host, conversationSources(chat.messages.peek()))}
         />
         {streaming && message.text.value === '' ? (

@@ -95,6 +95,16 @@ export class BlockSplitter {
     return { finished, tail: this.text };
   }
 
+  /**
+   * The answer is complete: hands back what is unfinished (the tail, or an open fence with all its
+   * code so far) to be rendered as the last block, and starts over.
+   */
+  end(): string {
+    const rest = this.stream ? this.stream.parts.join('') : this.text;
+    Object.assign(this, new BlockSplitter());
+    return rest;
+  }
+
   private addToBlock(piece: string): void {
     this.text += piece;
     if (this.lineHead.length < MARKER_LINE_MAX) {

