@@ -4,6 +4,7 @@ import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
 import { providerNameOf } from '../../lib/auth/status';
+import { AnswerStatus } from './AnswerStatus';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
 import type { ChatDeps } from './chat-deps';
@@ -65,6 +66,7 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
       {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
       <SpeechControls />
       <MessageList chat={chat} />
+      <AnswerStatus chat={chat} />
       <StorageNotice chat={chat} />
       {auth === null ? null : auth.signedIn ? (
         <Composer chat={chat} />
