@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { downloadText } from '../../lib/chat/download';
 import type { ConversationRecord } from '../../lib/chat/records';
 import type { ChatModel } from './chat-model';
@@ -125,13 +126,18 @@ function ConversationItem({
 
 export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose: () => void }) {
   const list = chat.conversations.value;
+  const search = useRef<HTMLInputElement>(null);
+  // Focus moves into the drawer as it opens (an inserted `autofocus` is not always honoured).
+  useEffect(() => search.current?.focus(), []);
   return (
     <section
       id="conversation-drawer"
       class="drawer"
       aria-label="Conversations"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
+        if (event.key !== 'Escape') return;
+        event.stopPropagation(); // closing the drawer, not stopping an answer
+        onClose();
       }}
     >
       <div class="drawer-head">
@@ -144,8 +150,7 @@ export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose
           placeholder="Search conversations"
           value={chat.search.value}
           onInput={(event) => void chat.searchText(event.currentTarget.value)}
-          // biome-ignore lint/a11y/noAutofocus: the drawer opens for this.
-          autoFocus
+          ref={search}
         />
         <button type="button" class="btn" onClick={onClose}>
           Close

@@ -4,6 +4,7 @@ import { createCheckoutSession } from '../../lib/api/account';
 import { ApiError } from '../../lib/api/errors';
 import type { MessageError } from '../../lib/chat/records';
 import type { ChatModel } from './chat-model';
+import { regenerateFromQuestionBox } from './question-focus';
 
 /** The top-up amount offered from an answer that ran out of budget. */
 const QUICK_TOP_UP = 10;
@@ -52,7 +53,11 @@ export function ErrorNotice({
           </button>
         ) : null}
         {canRetry && error.code !== 'signed-out' && error.code !== 'action-failed' ? (
-          <button type="button" class="btn" onClick={chat.regenerate}>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => regenerateFromQuestionBox(chat.regenerate)}
+          >
             Retry
           </button>
         ) : null}

@@ -52,7 +52,6 @@ export function MessageList({ chat }: { chat: ChatModel }) {
     <main
       class="messages"
       ref={list}
-      aria-label="Conversation"
       onScroll={(event) => {
         if (event.currentTarget.scrollTop < 200 && chat.hasEarlier.peek()) void loadEarlier();
       }}
@@ -62,14 +61,18 @@ export function MessageList({ chat }: { chat: ChatModel }) {
           Show earlier messages
         </button>
       ) : null}
-      {messages.map((message) => (
-        <MessageView
-          key={message.id}
-          chat={chat}
-          message={message}
-          isLast={message.id === lastId}
-        />
-      ))}
+      {/* New messages are heard as they are added; a streaming answer's text is not (it is
+          aria-busy), and AnswerStatus says once when it ends. */}
+      <div class="message-log" role="log" aria-label="Conversation" aria-relevant="additions">
+        {messages.map((message) => (
+          <MessageView
+            key={message.id}
+            chat={chat}
+            message={message}
+            isLast={message.id === lastId}
+          />
+        ))}
+      </div>
     </main>
   );
 }

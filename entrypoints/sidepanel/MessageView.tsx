@@ -7,6 +7,7 @@ import { hostAppearsIn } from '../../lib/markdown/links';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
+import { regenerateFromQuestionBox } from './question-focus';
 
 function QuestionView({
   chat,
@@ -122,7 +123,11 @@ function AnswerView({
         <p class="message-note">
           Cut short: the panel closed before this answer finished.{' '}
           {isLast ? (
-            <button type="button" class="btn-inline" onClick={chat.regenerate}>
+            <button
+              type="button"
+              class="btn-inline"
+              onClick={() => regenerateFromQuestionBox(chat.regenerate)}
+            >
               Retry
             </button>
           ) : null}
@@ -139,7 +144,11 @@ function AnswerView({
             </button>
           ) : null}
           {isLast && status !== 'error' ? (
-            <button type="button" class="btn-inline" onClick={chat.regenerate}>
+            <button
+              type="button"
+              class="btn-inline"
+              onClick={() => regenerateFromQuestionBox(chat.regenerate)}
+            >
               Regenerate
             </button>
           ) : null}

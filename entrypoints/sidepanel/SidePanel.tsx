@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
 import { providerNameOf } from '../../lib/auth/status';
+import { AnswerStatus } from './AnswerStatus';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
 import type { ChatDeps } from './chat-deps';
@@ -15,7 +16,12 @@ import { StorageNotice } from './StorageNotice';
 export function SidePanel({ deps }: { deps: ChatDeps }) {
   const chat = useMemo(() => createChatModel(deps), [deps]);
   const drawerOpen = useSignal(false);
+  const drawerToggle = useRef<HTMLButtonElement>(null);
   useEffect(chat.start, [chat]);
+  const closeDrawer = () => {
+    drawerOpen.value = false;
+    drawerToggle.current?.focus(); // back where the person opened it from
+  };
 
   // Escape stops an answer wherever the focus is.
   useEffect(() => {
@@ -31,6 +37,7 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
     <div class="panel">
       <BrandHeader>
         <button
+          ref={drawerToggle}
           type="button"
           class="btn icon-btn"
           aria-label="Conversations"
@@ -54,33 +61,30 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
           <Icon name="plus" />
         </button>
       </BrandHeader>
-      {drawerOpen.value ? (
-        <ConversationDrawer
-          chat={chat}
-          onClose={() => {
-            drawerOpen.value = false;
-          }}
-        />
-      ) : null}
-      {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
-      <SpeechControls />
-      <MessageList chat={chat} />
-      <StorageNotice chat={chat} />
-      {auth === null ? null : auth.signedIn ? (
-        <Composer chat={chat} />
-      ) : (
-        <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
-          <p id="sign-in-bar-title">
-            {chat.deferredActions.value.length > 0
-              ? `Sign in with ${providerNameOf(auth)} and Passlight will answer what you asked from the page.`
-              : (auth.reason ??
-                `Sign in with your ${providerNameOf(auth)} account to ask questions.`)}
-          </p>
-          <button type="button" class="btn btn-primary" onClick={chat.signIn}>
-            Sign in with {providerNameOf(auth)}
-          </button>
-        </section>
-      )}
+      {drawerOpen.value ? <ConversationDrawer chat={chat} onClose={closeDrawer} /> : null}
+      {/* The open drawer covers all of this: out of the Tab order and of reach meanwhile. */}
+      <div class="panel-content" inert={drawerOpen.value}>
+        {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
+        <SpeechControls />
+        <MessageList chat={chat} />
+        <AnswerStatus chat={chat} />
+        <StorageNotice chat={chat} />
+        {auth === null ? null : auth.signedIn ? (
+          <Composer chat={chat} />
+        ) : (
+          <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
+            <p id="sign-in-bar-title">
+              {chat.deferredActions.value.length > 0
+                ? `Sign in with ${providerNameOf(auth)} and Passlight will answer what you asked from the page.`
+                : (auth.reason ??
+                  `Sign in with your ${providerNameOf(auth)} account to ask questions.`)}
+            </p>
+            <button type="button" class="btn btn-primary" onClick={chat.signIn}>
+              Sign in with {providerNameOf(auth)}
+            </button>
+          </section>
+        )}
+      </div>
     </div>
   );
 }
