@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { Markdown } from '../../components/Markdown';
 import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
@@ -89,6 +89,9 @@ function AnswerView({
   isLast: boolean;
 }) {
   const copied = useSignal(false);
+  // Read instead of the text itself, so a streaming answer re-renders this bubble only when it
+  // stops being empty: the growing text is the Markdown view's alone.
+  const hasText = useComputed(() => message.text.value !== '');
   const status = message.status.value;
   const streaming = status === 'streaming';
   const copy = () =>
@@ -104,7 +107,7 @@ function AnswerView({
           arrived={message.arrived}
           isKnownHost={(host) => hostAppearsIn(host, conversationSources(chat.messages.peek()))}
         />
-        {streaming && message.text.value === '' ? (
+        {streaming && !hasText.value ? (
           <span class="typing" role="status" aria-label="Answer on its way">
             <span />
             <span />
@@ -131,7 +134,7 @@ function AnswerView({
       ) : null}
       {!streaming ? (
         <div class="message-actions">
-          {message.text.value ? (
+          {hasText.value ? (
             <button type="button" class="btn-inline" onClick={copy}>
               {copied.value ? 'Copied' : 'Copy'}
             </button>
