@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { downloadText } from '../../lib/chat/download';
 import type { ConversationRecord } from '../../lib/chat/records';
 import type { ChatModel } from './chat-model';
@@ -125,6 +126,8 @@ function ConversationItem({
 
 export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose: () => void }) {
   const list = chat.conversations.value;
+  // What searching reads loads while the person reaches the search box, not after they type.
+  useEffect(() => chat.prepareSearch(), [chat]);
   return (
     <section
       id="conversation-drawer"
