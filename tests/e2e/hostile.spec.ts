@@ -27,30 +27,6 @@ async function answersAClickWithinASecond(page: Page): Promise<void> {
   await box.press('Backspace', { timeout: 1000 });
 }
 
-/**
- * While an answer pours in, the side panel itself answers a click: the conversation drawer opens
- * and is on screen before the answer is over. Whether the answer was still streaming is read in
- * the same task that shows the drawer, so a fast machine cannot make this pass or fail by luck.
- */
-async function panelAnswersAClickMidStream(panel: Page): Promise<void> {
-  await panel.evaluate(() => {
-    const scope = globalThis as { drawerShownWhile?: string };
-    const observer = new MutationObserver(() => {
-      if (!document.getElementById('conversation-search')) return;
-      const answers = document.querySelectorAll('article[aria-label="Answer"]');
-      scope.drawerShownWhile =
-        answers[answers.length - 1]?.getAttribute('aria-busy') === 'true' ? 'streaming' : 'ended';
-      observer.disconnect();
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  });
-  await panel.getByRole('button', { name: 'Conversations' }).click({ timeout: 1000 });
-  await expect(panel.getByLabel('Search conversations')).toBeVisible({ timeout: 1000 });
-  expect(
-    await panel.evaluate(() => (globalThis as { drawerShownWhile?: string }).drawerShownWhile),
-  ).toBe('streaming');
-}
-
 function requestsTo(gateway: Gateway, path: string) {
   return gateway.control.requests().filter((request) => request.path === path);
 }
@@ -265,7 +241,7 @@ test('a 1 GB model list is read no further than its cap', async ({
   expect(hostile()?.bytesSent).toBeLessThan(64 * 1024 * 1024);
 });
 
-test('an answer that never ends: the panel answers a click as it streams, and it stops at 1,000,000 characters with a note', async ({
+test('an answer that never ends stops at 1,000,000 characters with a note', async ({
   extensionContext,
   openExtensionPage,
   gateway,
@@ -275,7 +251,6 @@ test('an answer that never ends: the panel answers a click as it streams, and it
   gateway.control.injectFault({ kind: 'hostile-body', body: 'endless-answer', path: CHAT_PATH });
   await ask(panel, 'Anything');
   await expect(lastAnswer(panel).locator('.markdown')).toContainText('and on and on');
-  await panelAnswersAClickMidStream(panel);
   await expect(lastAnswer(panel).getByRole('alert')).toContainText(
     'The answer passed 1,000,000 characters, so it was stopped there.',
     { timeout: 30_000 },
