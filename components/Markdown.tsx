@@ -5,7 +5,10 @@ import './markdown.css';
 
 interface MarkdownProps {
   text: ReadonlySignal<string>;
-  /** For a streaming answer: the piece that just arrived, set together with `text`. */
+  /**
+   * For a streaming answer: the piece that just arrived, set together with `text`, at most once
+   * per animation frame.
+   */
   arrived?: ReadonlySignal<{ text: string } | null>;
   /** Whether the text is complete: its unfinished end (an unclosed code block) is then finished. */
   complete?: ReadonlySignal<boolean>;
@@ -30,7 +33,8 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
       const whole = text.value;
       const piece = arrived?.value;
       // The streaming step: just the new piece (lengths are O(1), the whole text is not read).
-      if (piece && whole.length === shownLength + piece.text.length) view.append(piece.text);
+      // A streaming answer changes at most once per frame, so its piece is drawn in that frame.
+      if (piece && whole.length === shownLength + piece.text.length) view.appendNow(piece.text);
       else view.replace(whole); // first render, regenerate, edit
       shownLength = whole.length;
     });

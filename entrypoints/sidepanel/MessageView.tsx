@@ -90,6 +90,9 @@ function AnswerView({
   isLast: boolean;
 }) {
   const copied = useSignal(false);
+  // Read instead of the text itself, so a streaming answer re-renders this bubble only when it
+  // stops being empty: the growing text is the Markdown view's alone.
+  const hasText = useComputed(() => message.text.value !== '');
   const status = message.status.value;
   const streaming = status === 'streaming';
   const complete = useComputed(() => message.status.value !== 'streaming');
@@ -107,7 +110,7 @@ function AnswerView({
           complete={complete}
           isKnownHost={(host) => hostAppearsIn(host, conversationSources(chat.messages.peek()))}
         />
-        {streaming && message.text.value === '' ? (
+        {streaming && !hasText.value ? (
           <span class="typing" role="status" aria-label="Answer on its way">
             <span />
             <span />
@@ -138,7 +141,7 @@ function AnswerView({
       ) : null}
       {!streaming ? (
         <div class="message-actions">
-          {message.text.value ? (
+          {hasText.value ? (
             <button type="button" class="btn-inline" onClick={copy}>
               {copied.value ? 'Copied' : 'Copy'}
             </button>

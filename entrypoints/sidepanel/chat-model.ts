@@ -94,7 +94,12 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
 
   /** Shows the other pages' changes as they make them; returns the cleanup. */
   function listen(): () => void {
-    return deps.sync?.watch(thread.hear) ?? (() => {});
+    return (
+      deps.sync?.watch((change) => {
+        deps.store.heard(change); // what searching reads follows it too
+        thread.hear(change);
+      }) ?? (() => {})
+    );
   }
 
   /** Loads what was there before and starts watching the session; returns the cleanup. */

@@ -11,6 +11,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ArchivedConversation } from './archive';
 import { type Account, belongsTo, type ConversationRecord, type MessageRecord } from './records';
+import { createSearchIndex } from './search-index';
 import { isClosedConnection, StorageProblem, storageProblemFrom } from './storage-problem';
 import type { ChatChange } from './sync';
 
@@ -34,19 +35,14 @@ export interface ChatStoreOptions {
 
 export type ChatStore = ReturnType<typeof openChatStore>;
 
-/** Up to about 40 characters either side of a match, on one line. */
-function snippetAround(text: string, at: number, length: number): string {
-  const start = Math.max(0, at - 40);
-  const end = Math.min(text.length, at + length + 40);
-  const line = text.slice(start, end).replace(/\s+/g, ' ');
-  return `${start > 0 ? '…' : ''}${line}${end < text.length ? '…' : ''}`;
-}
-
 function messagesOf(conversationId: string): IDBKeyRange {
   return IDBKeyRange.bound([conversationId, -Infinity], [conversationId, Infinity]);
 }
 
-export function openChatStore({ database = DATABASE, announce = () => {} }: ChatStoreOptions = {}) {
+export function openChatStore({
+  database = DATABASE,
+  announce: announceToOthers = () => {},
+}: ChatStoreOptions = {}) {
   let connection: Promise<IDBPDatabase<ChatSchema>> | undefined;
   /** Test builds only: a write fault to show, as if the browser's storage were full. */
   let writeFault: 'quota' | null = null;
@@ -90,6 +86,15 @@ export function openChatStore({ database = DATABASE, announce = () => {} }: Chat
         throw storageProblemFrom(again);
       }
     }
+  }
+
+  // One getAll is far quicker than a cursor stepping through every message.
+  const searchIndex = createSearchIndex(() => withDb((opened) => opened.getAll('messages')));
+
+  /** A committed write: the search index follows it, and the other pages hear of it. */
+  function announce(change: ChatChange): void {
+    searchIndex.note(change);
+    announceToOthers(change);
   }
 
   async function write<T>(work: (opened: IDBPDatabase<ChatSchema>) => Promise<T>): Promise<T> {
@@ -241,18 +246,10 @@ export function openChatStore({ database = DATABASE, announce = () => {} }: Chat
     account: Account,
     query: string,
   ): Promise<Map<string, string>> {
-    const owned = new Set((await listConversations(account)).map((c) => c.id));
-    const needle = query.trim().toLowerCase();
-    const found = new Map<string, string>();
-    if (!needle) return found;
-    // One getAll is far quicker than a cursor stepping through every message.
-    const messages = await withDb((opened) => opened.getAll('messages'));
-    for (const { conversationId, text } of messages) {
-      if (!owned.has(conversationId) || found.has(conversationId)) continue;
-      const at = text.toLowerCase().indexOf(needle);
-      if (at >= 0) found.set(conversationId, snippetAround(text, at, needle.length));
-    }
-    return found;
+    if (!query.trim()) return new Map();
+    searchIndex.warm(); // loads while the account's conversations are listed
+    const owned = await listConversations(account);
+    return searchIndex.search(new Set(owned.map((c) => c.id)), query);
   }
 
   /** Every conversation of the account with its messages, for an export. */
@@ -292,6 +289,9 @@ export function openChatStore({ database = DATABASE, announce = () => {} }: Chat
     importAll,
     listConversations,
     conversationsMentioning,
+    /** Loads what searching reads, ahead of the first search (the drawer is opening). */
+    /** A change another page made: the search index follows it. */
+    heard: (change: ChatChange) => searchIndex.note(change),
     getConversation,
     createConversation,
     updateConversation,

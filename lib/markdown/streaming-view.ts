@@ -52,6 +52,19 @@ export class StreamingMarkdownView {
     this.scheduleFrame();
   }
 
+  /**
+   * Adds text and renders it at once, up to one frame's worth: for a caller that already calls at
+   * most once per frame (a streaming answer shows its pieces per frame), so the text is on screen
+   * in the frame it arrived in rather than the next.
+   */
+  appendNow(piece: string): void {
+    if (!piece) return;
+    this.pending.push(piece);
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.render(CHARS_PER_FRAME);
+  }
+
   private scheduleFrame(): void {
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;

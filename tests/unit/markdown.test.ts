@@ -232,4 +232,21 @@ describe('StreamingMarkdownView', () => {
     }
     expect(rendered).toBe(100);
   });
+
+  it('draws a piece given once per frame in that frame, a burst still at most a frame’s worth', () => {
+    const frames: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const container = document.createElement('div');
+    const view = new StreamingMarkdownView(container);
+    view.appendNow('Light is fast.\n\nAnd');
+    expect(container.querySelector('.md-block')?.textContent).toBe('Light is fast.');
+    expect(container.querySelector('.md-live')?.textContent).toBe('And');
+    expect(frames).toHaveLength(0); // nothing left for a later frame
+    const paragraph = `${'and on and on '.repeat(70)}\n\n`;
+    view.appendNow(paragraph.repeat(100));
+    expect(container.querySelectorAll('.md-block').length).toBeLessThanOrEqual(36);
+    while (frames.length > 0) frames.shift()?.();
+    expect(container.querySelectorAll('.md-block')).toHaveLength(101);
+  });
 });

@@ -65,6 +65,19 @@ describe('panels in several windows stay in step', () => {
       .poll(() => second.allConversations.peek().map((c) => c.title))
       .toEqual(['A fresh start']);
   });
+
+  it('a search in one window finds what the other just asked, once it heard of it', async () => {
+    const { paced, panels } = await twoPanels();
+    const [first, second] = panels;
+    await second.searchText('lighthouse'); // the second window's search has read everything
+    expect(second.searchMatches.peek().size).toBe(0);
+    await first.send('Tell me about a lighthouse');
+    await pumpUntil(paced, first.idle);
+    const id = first.activeConversation.peek()?.id ?? '';
+    await expect.poll(() => second.allConversations.peek().map((c) => c.id)).toEqual([id]);
+    await second.searchText('lighthouse');
+    expect(second.searchMatches.peek().get(id)).toBe('Tell me about a lighthouse');
+  });
 });
 
 describe('storage that refuses a write', () => {

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { PageAction, PendingAction } from '../../../lib/actions/page-action';
 import { createActionInbox } from '../../../lib/chat/action-inbox';
@@ -60,6 +61,46 @@ describe('the answer runner', () => {
     expect(answer.error.peek()?.message).toBe('The server failed.');
     expect(answer.text.peek()).toBe('part0 ');
     expect(outcome.unsaved?.code).toBe('quota');
+  });
+
+  it('shows what streams in once per frame, however many pieces arrived, and all of it at the end', async () => {
+    const frames: (() => void)[] = [];
+    const answer = blank();
+    // Every piece of a frame is in the stream already: a server far faster than the screen.
+    async function* stream(): AsyncGenerator<string> {
+      for (let piece = 0; piece < 3000; piece++) {
+        if (piece === 1000 || piece === 2000) await settle(); // two frames go by
+        yield 'and on ';
+      }
+    }
+    const changes: string[] = [];
+    const arrivals: number[] = [];
+    const stopWatching = effect(() => {
+      changes.push(answer.text.value);
+      arrivals.push(answer.arrived.value?.text.length ?? 0);
+    });
+    const running = startAnswer(
+      { stream, save: async () => {}, nextFrame: (callback) => void frames.push(callback) },
+      answer,
+      'model',
+      [],
+    );
+    await settle();
+    expect(frames).toHaveLength(1); // one frame asked for, not one per piece
+    frames.shift()?.();
+    expect(answer.text.peek()).toBe('and on '.repeat(1000));
+    expect(answer.arrived.peek()?.text).toBe('and on '.repeat(1000));
+    await settle();
+    frames.shift()?.();
+    expect(answer.text.peek()).toBe('and on '.repeat(2000));
+    expect(answer.arrived.peek()?.text).toBe('and on '.repeat(1000)); // only what was new
+    await running.done;
+    expect(answer.text.peek()).toBe('and on '.repeat(3000)); // the rest, without waiting a frame
+    expect(answer.status.peek()).toBe('complete');
+    frames.shift()?.(); // a frame asked for before the end has nothing left to show
+    expect(changes).toEqual(['', ...[1000, 2000, 3000].map((n) => 'and on '.repeat(n))]);
+    expect(arrivals).toEqual([0, 7000, 7000, 7000]);
+    stopWatching();
   });
 
   it('without a model it fails at once, asking to pick one', async () => {
