@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createChatModel } from '../../../entrypoints/sidepanel/chat-model';
 import { watchAnswerEnds } from '../../../lib/chat/answer-announcement';
@@ -27,7 +27,8 @@ describe('the end of an answer is announced once', () => {
       paced.step();
       await settle();
     }
-    expect(chat.messages.peek().at(-1)?.text.peek()).not.toBe('');
+    // The text is shown once per frame (a 16 ms timer here): wait for that frame.
+    await vi.waitFor(() => expect(chat.messages.peek().at(-1)?.text.peek()).not.toBe(''));
     expect(heard).toEqual(['']);
     await pumpUntil(paced, chat.idle);
     expect(heard).toEqual(['', 'Answer finished.']);
