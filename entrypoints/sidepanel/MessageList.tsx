@@ -2,9 +2,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from './chat-model';
 import { MessageView } from './MessageView';
 
+/** How long the view holds on to the message it was showing after earlier ones are added. */
+const ANCHOR_HOLD_MS = 1000;
+
 export function MessageList({ chat }: { chat: ChatModel }) {
   const list = useRef<HTMLDivElement>(null);
   const loading = useRef(false);
+  const keepAnchor = useRef<ResizeObserver | null>(null);
   const messages = chat.messages.value;
   const lastId = messages.at(-1)?.id;
 
@@ -35,15 +39,29 @@ export function MessageList({ chat }: { chat: ChatModel }) {
       </main>
     );
   }
-  /** Loads the page before the first message shown, keeping the view where it was. */
+  /**
+   * Loads the page before the first message shown, keeping the view where it was: the message
+   * that was first stays where it stood. The messages above it go on growing for a few frames
+   * (answers draw their text after they mount), so it is put back each time they do.
+   */
   const loadEarlier = async () => {
     const element = list.current;
-    if (!element || loading.current) return;
+    const anchor = element?.querySelector('.message');
+    if (!element || !anchor || loading.current) return;
     loading.current = true;
-    const before = element.scrollHeight;
+    keepAnchor.current?.disconnect();
+    const offsetOf = () => anchor.getBoundingClientRect().top - element.getBoundingClientRect().top;
+    const offset = offsetOf();
     await chat.loadEarlier();
+    const putBack = () => {
+      element.scrollTop += offsetOf() - offset;
+    };
+    const observer = new ResizeObserver(putBack);
+    for (const log of element.querySelectorAll('.message-log')) observer.observe(log);
+    keepAnchor.current = observer;
+    setTimeout(() => observer.disconnect(), ANCHOR_HOLD_MS);
     requestAnimationFrame(() => {
-      element.scrollTop += element.scrollHeight - before;
+      putBack();
       loading.current = false;
     });
   };

@@ -113,8 +113,11 @@ test('on one provider, the next person after a sign-out sees none of the first o
   await expect(popup.getByText(SECOND_DEMO_ACCOUNT.name)).toBeVisible();
   await expect(panel.getByText('No conversations yet.')).toBeVisible();
   await expect(panel.locator('.question-text')).toHaveCount(0);
+  // The open drawer makes the composer inert: close it to ask, open it again to look.
+  await panel.getByRole('button', { name: 'Close' }).click();
   await expect(panel.getByLabel('Model')).toBeEnabled();
   await ask(panel, 'Alan’s question');
+  await panel.getByRole('button', { name: 'Conversations' }).click();
   await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
   await expect(drawerTitles).toHaveText(['Alan’s question']);
 
