@@ -6,6 +6,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type AuthStatus, authStatus, providerNameOf } from '../auth/status';
 import { originPattern } from '../config/server-url';
+import { followLanguageSetting } from '../i18n/current';
+import { menuText } from '../i18n/messages/menus';
 import { openSidePanel } from '../side-panel';
 import { startReadAloud } from '../speech/controller';
 import { exposeForTests } from '../testing/expose';
@@ -20,17 +22,18 @@ export const MENU = {
   summarize: 'passlight-summarize-page',
 } as const;
 
-const TITLES: Record<string, string> = {
-  [MENU.explain]: 'Explain',
-  [MENU.readAloud]: 'Read aloud',
-  [MENU.describeImage]: 'Describe image',
-  [MENU.summarize]: 'Summarize this page',
-};
+const TITLE_KEYS = {
+  [MENU.explain]: 'explain',
+  [MENU.readAloud]: 'readAloud',
+  [MENU.describeImage]: 'describeImage',
+  [MENU.summarize]: 'summarize',
+} as const;
 
-function titleOf(id: string, status: AuthStatus): string {
+function titleOf(id: keyof typeof TITLE_KEYS, status: AuthStatus): string {
+  const title = menuText(TITLE_KEYS[id]);
   return status.signedIn
-    ? (TITLES[id] ?? id)
-    : `${TITLES[id]} (sign in to ${providerNameOf(status)} first)`;
+    ? title
+    : menuText('signInFirst', { title, provider: providerNameOf(status) });
 }
 
 /** Whether all-sites access is granted; kept current so a click can decide without waiting. */
@@ -40,7 +43,7 @@ async function createMenus(): Promise<void> {
   const status = await authStatus.getValue();
   // Menus outlive the worker; recreating them from scratch can never clash with an old id.
   await browser.contextMenus.removeAll();
-  const items: Array<[string, `${Browser.contextMenus.ContextType}`]> = [
+  const items: Array<[keyof typeof TITLE_KEYS, `${Browser.contextMenus.ContextType}`]> = [
     [MENU.explain, 'selection'],
     [MENU.readAloud, 'selection'],
     [MENU.describeImage, 'image'],
@@ -64,18 +67,17 @@ function failed(title: string, message: string, page: PageRef): PageAction {
 }
 
 async function explainAction(text: string, page: PageRef): Promise<PageAction> {
-  if (!text.trim())
-    return failed('Explain', 'Select some text on the page first, then choose Explain.', page);
+  if (!text.trim()) return failed(menuText('explain'), menuText('selectFirst'), page);
   return { kind: 'explain', ...trimAtSentence(text), page };
 }
 
 async function summarizeAction(tabId: number, page: PageRef): Promise<PageAction> {
   try {
     const { text } = await readPageText(tabId);
-    if (!text) return failed('Summarize this page', 'This page has no text to summarize.', page);
+    if (!text) return failed(menuText('summarize'), menuText('noPageText'), page);
     return { kind: 'summarize', ...trimAtSentence(text), page };
   } catch {
-    return failed('Summarize this page', CANNOT_READ_PAGE, page);
+    return failed(menuText('summarize'), CANNOT_READ_PAGE, page);
   }
 }
 
@@ -115,7 +117,7 @@ function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.
           windowId,
           info.srcUrl
             ? { kind: 'describe-image', srcUrl: info.srcUrl, tabId, frameId: info.frameId, page }
-            : failed('Describe image', 'This image has no address Passlight can read.', page),
+            : failed(menuText('describeImage'), menuText('noImageAddress'), page),
         );
         break;
     }
@@ -132,7 +134,7 @@ function onCommand(command: string, tab?: Browser.tabs.Tab): void {
     const page = pageOf(tab);
     const action = await readSelection(tabId).then(
       (text) => explainAction(text, page),
-      () => failed('Explain', CANNOT_READ_PAGE, page),
+      () => failed(menuText('explain'), CANNOT_READ_PAGE, page),
     );
     await queueAction(windowId, action);
   })();
@@ -145,11 +147,13 @@ export function registerPageActions(): void {
   browser.commands.onCommand.addListener(onCommand);
   // Firefox's menu events cannot be dispatched from outside: its end-to-end tests call these.
   if (import.meta.env.MODE === 'test') exposeForTests({ onMenuClick, onCommand });
-  authStatus.watch((status) => {
+  const retitle = (status: AuthStatus) => {
     for (const id of Object.values(MENU)) {
       void browser.contextMenus.update(id, { title: titleOf(id, status) }).catch(() => undefined);
     }
-  });
+  };
+  authStatus.watch(retitle);
+  followLanguageSetting(() => void authStatus.getValue().then(retitle));
   const refreshAccess = () =>
     void browser.permissions.contains({ origins: ['<all_urls>'] }).then((granted) => {
       hasAllSites = granted;
