@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { panelText } from '../lib/i18n/messages/panel';
 
 /** Copies a text to the clipboard and says whether that worked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
@@ -14,10 +15,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <span class="copy-button">
       <button type="button" class="btn" onClick={copy} aria-label={label}>
-        {outcome.value === 'copied' ? 'Copied' : 'Copy'}
+        {panelText(outcome.value === 'copied' ? 'copied' : 'copy')}
       </button>
       <span role="status" class="hint">
-        {outcome.value === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
+        {outcome.value === 'failed' ? panelText('copyFailed') : ''}
       </span>
     </span>
   );

@@ -2,6 +2,7 @@ import { effect, type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { StreamingMarkdownView } from '../lib/markdown/streaming-view';
 import './markdown.css';
+import { markdownText } from '../lib/i18n/messages/markdown';
 
 interface MarkdownProps {
   text: ReadonlySignal<string>;
@@ -71,10 +72,10 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
     if (!button || code === undefined || code === null) return;
     navigator.clipboard.writeText(code).then(
       () => {
-        button.textContent = 'Copied';
+        button.textContent = markdownText('copied');
       },
       () => {
-        button.textContent = 'Copy failed';
+        button.textContent = markdownText('copyFailed');
       },
     );
   };
@@ -95,12 +96,12 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
         onAuxClick={(event) => void holdUnknownLink(event)}
       />
       {askingFor.value ? (
-        <div class="link-confirm" role="alertdialog" aria-label="Open this link?">
-          <p>This link goes to a site your question and the page did not mention:</p>
+        <div class="link-confirm" role="alertdialog" aria-label={markdownText('openLinkQuestion')}>
+          <p>{markdownText('unknownSite')}</p>
           <p class="link-confirm-address">{askingFor.value}</p>
           <div class="link-confirm-actions">
             <button type="button" class="btn btn-primary" onClick={openAsked}>
-              Open link
+              {markdownText('openLink')}
             </button>
             <button
               type="button"
@@ -110,7 +111,7 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
                 askingFor.value = null;
               }}
             >
-              Cancel
+              {markdownText('cancel')}
             </button>
           </div>
         </div>

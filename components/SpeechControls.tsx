@@ -7,6 +7,7 @@ import { type ReadingNotice, readingNotice } from '../lib/speech/reading-notice'
 import { extentNote } from '../lib/speech/reading-plan';
 import { IDLE_SPEECH_STATE, type SpeechState, watchSpeechState } from '../lib/speech/state';
 import './speech-controls.css';
+import { speechText } from '../lib/i18n/messages/speech';
 
 type Command = 'speech.confirm' | 'speech.pause' | 'speech.resume' | 'speech.stop';
 
@@ -35,7 +36,7 @@ export function SpeechControls() {
     try {
       result = await sendMessage(command);
     } catch {
-      result = { ok: false, code: 'unavailable', message: 'Passlight did not answer. Try again.' };
+      result = { ok: false, code: 'unavailable', message: speechText('noAnswer') };
     }
     problem.value = result.ok ? '' : result.message;
   };
@@ -43,25 +44,24 @@ export function SpeechControls() {
   const { status, segment, total, message } = state.value;
   const reading = notice.value;
   if (reading?.awaitingConfirmation) {
-    const count = (n: number) => n.toLocaleString('en-US');
     return (
-      <section class="speech-controls" aria-label="Read aloud">
+      <section class="speech-controls" aria-label={speechText('region')}>
         <div class="speech-progress">
           <p>
             {reading.readChars < reading.totalChars
-              ? `Read the first ${count(reading.readChars)} of ${count(reading.totalChars)} characters aloud?`
-              : `Read ${count(reading.readChars)} characters aloud?`}
+              ? speechText('confirmPart', { read: reading.readChars, count: reading.totalChars })
+              : speechText('confirmAll', { count: reading.readChars })}
           </p>
           <p class="speech-note">
-            Expected cost: about {formatDollars(reading.estimatedDollars)}, from your balance.
+            {speechText('expectedCost', { cost: formatDollars(reading.estimatedDollars) })}
           </p>
         </div>
         <div class="speech-actions">
           <button type="button" class="btn btn-primary" onClick={() => send('speech.confirm')}>
-            Read aloud
+            {speechText('readAloud')}
           </button>
           <button type="button" class="btn" onClick={() => send('speech.stop')}>
-            Cancel
+            {speechText('cancel')}
           </button>
         </div>
         {problem.value ? <p class="status-error">{problem.value}</p> : null}
@@ -72,10 +72,10 @@ export function SpeechControls() {
 
   if (status === 'error') {
     return (
-      <section class="speech-controls speech-controls-error" aria-label="Read aloud">
-        <p role="alert">{message ?? 'Reading aloud stopped.'}</p>
+      <section class="speech-controls speech-controls-error" aria-label={speechText('region')}>
+        <p role="alert">{message ?? speechText('stopped')}</p>
         <button type="button" class="btn" onClick={() => send('speech.stop')}>
-          Dismiss
+          {speechText('dismiss')}
         </button>
       </section>
     );
@@ -83,11 +83,13 @@ export function SpeechControls() {
 
   const paused = status === 'paused';
   return (
-    <section class="speech-controls" aria-label="Read aloud">
+    <section class="speech-controls" aria-label={speechText('region')}>
       <div class="speech-progress">
         <p role="status">
-          Reading aloud — part {segment} of {total}
-          {paused ? ' (paused)' : status === 'loading' ? ' (loading…)' : ''}
+          {speechText(
+            paused ? 'progressPaused' : status === 'loading' ? 'progressLoading' : 'progress',
+            { segment, total },
+          )}
         </p>
         {reading && extentNote(reading) ? <p class="speech-note">{extentNote(reading)}</p> : null}
       </div>
@@ -95,18 +97,18 @@ export function SpeechControls() {
         <button
           type="button"
           class="btn"
-          aria-label={paused ? 'Resume reading aloud' : 'Pause reading aloud'}
+          aria-label={speechText(paused ? 'resumeName' : 'pauseName')}
           onClick={() => send(paused ? 'speech.resume' : 'speech.pause')}
         >
-          {paused ? 'Resume' : 'Pause'}
+          {speechText(paused ? 'resume' : 'pause')}
         </button>
         <button
           type="button"
           class="btn"
-          aria-label="Stop reading aloud"
+          aria-label={speechText('stopName')}
           onClick={() => send('speech.stop')}
         >
-          Stop
+          {speechText('stop')}
         </button>
       </div>
       {problem.value ? <p class="status-error">{problem.value}</p> : null}

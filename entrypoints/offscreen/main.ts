@@ -7,8 +7,10 @@ import { onMessage, sendMessage } from '../../lib/messages';
 import { guarded } from '../../lib/messaging/sender';
 import { createSpeechQueue } from '../../lib/speech/player-queue';
 import { createAudioPlayer } from './audio-player';
+import { followMirroredLanguage } from './language';
 import { releaseClip, speechClips } from './speech-source';
 
+followMirroredLanguage();
 const queue = createSpeechQueue({
   player: createAudioPlayer(),
   releaseClip,

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { Icon } from '../../components/Icon';
+import { panelText } from '../../lib/i18n/messages/panel';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import type { ChatModel } from './chat-model';
 
@@ -30,7 +31,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
     for (const file of files) {
       if (!file.type.startsWith('image/')) continue;
       if (images.peek().length + preparing.peek() >= MAX_IMAGES) {
-        problem.value = `At most ${MAX_IMAGES} images in one question.`;
+        problem.value = panelText('tooManyImages', { count: MAX_IMAGES });
         return;
       }
       preparing.value++;
@@ -38,8 +39,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
         const prepared = await prepareImage(file);
         images.value = [...images.peek(), prepared.dataUrl];
       } catch (error) {
-        problem.value =
-          error instanceof ImageProblem ? error.message : 'This image could not be added.';
+        problem.value = error instanceof ImageProblem ? error.message : panelText('imageNotAdded');
       } finally {
         preparing.value--;
       }
@@ -76,11 +76,11 @@ export function Composer({ chat }: { chat: ChatModel }) {
         <div class="attachments">
           {images.value.map((url, index) => (
             <span class="attachment" key={url.slice(-32)}>
-              <img src={url} alt={`Attachment ${index + 1}`} />
+              <img src={url} alt={panelText('attachment', { number: index + 1 })} />
               <button
                 type="button"
                 class="attachment-remove"
-                aria-label={`Remove image ${index + 1}`}
+                aria-label={panelText('removeImage', { number: index + 1 })}
                 onClick={() => {
                   images.value = images.peek().filter((_, i) => i !== index);
                 }}
@@ -89,7 +89,9 @@ export function Composer({ chat }: { chat: ChatModel }) {
               </button>
             </span>
           ))}
-          {preparing.value > 0 ? <span class="attachment attachment-busy">Preparing…</span> : null}
+          {preparing.value > 0 ? (
+            <span class="attachment attachment-busy">{panelText('preparing')}</span>
+          ) : null}
         </div>
       ) : null}
       {problem.value ? (
@@ -101,8 +103,8 @@ export function Composer({ chat }: { chat: ChatModel }) {
         <button
           type="button"
           class="btn icon-btn"
-          aria-label="Attach an image"
-          title="Attach an image"
+          aria-label={panelText('attachImage')}
+          title={panelText('attachImage')}
           onClick={() => fileInput.current?.click()}
         >
           <Icon name="image" />
@@ -120,12 +122,12 @@ export function Composer({ chat }: { chat: ChatModel }) {
           }}
         />
         <label class="sr-only" for="question">
-          Your question
+          {panelText('yourQuestion')}
         </label>
         <textarea
           id="question"
           rows={2}
-          placeholder="Ask anything… (Enter to send, Shift+Enter for a new line)"
+          placeholder={panelText('placeholder')}
           value={text.value}
           onInput={(event) => {
             text.value = event.currentTarget.value;
@@ -147,7 +149,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
         />
         {streaming ? (
           <button type="button" class="btn" onClick={chat.stop}>
-            Stop
+            {panelText('stop')}
           </button>
         ) : (
           <button
@@ -155,7 +157,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
             class="btn btn-primary"
             disabled={preparing.value > 0 || !chat.model.value}
           >
-            Send
+            {panelText('send')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { MessageContext } from '../../lib/chat/records';
+import { panelText } from '../../lib/i18n/messages/panel';
 
 /** Only web addresses become links; anything else (a chrome:// page, a file) stays text. */
 function isWebAddress(url: string): boolean {
@@ -10,7 +11,7 @@ const SHOWN_QUOTE_LENGTH = 600;
 
 /** What a question from the page was about: the quote or the image's page, and where it came from. */
 export function ContextCard({ context }: { context: MessageContext }) {
-  const title = context.pageTitle || context.pageUrl || 'this page';
+  const title = context.pageTitle || context.pageUrl || panelText('thisPage');
   const quote = context.quote ?? '';
   return (
     <div class="context-card">
@@ -20,13 +21,10 @@ export function ContextCard({ context }: { context: MessageContext }) {
         </blockquote>
       ) : null}
       {context.omitted ? (
-        <p class="context-note">
-          {context.omitted.toLocaleString('en-US')} characters at the end were left out to fit the
-          model.
-        </p>
+        <p class="context-note">{panelText('leftOut', { count: context.omitted })}</p>
       ) : null}
       <p class="context-source">
-        From{' '}
+        {panelText('from')}{' '}
         {isWebAddress(context.pageUrl) ? (
           <a href={context.pageUrl} target="_blank" rel="noopener noreferrer">
             {title}

@@ -2,15 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { downloadText } from '../../lib/chat/download';
 import type { ConversationRecord } from '../../lib/chat/records';
+import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
+import { formatConversationDate } from './conversation-date';
 import { Highlight } from './Highlight';
-
-const DATE = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 function ConversationItem({
   chat,
@@ -38,7 +33,7 @@ function ConversationItem({
           }}
         >
           <label class="sr-only" for={`rename-${conversation.id}`}>
-            New title
+            {panelText('newTitle')}
           </label>
           <input
             id={`rename-${conversation.id}`}
@@ -56,7 +51,7 @@ function ConversationItem({
             autoFocus
           />
           <button type="submit" class="btn">
-            Save
+            {panelText('save')}
           </button>
         </form>
       </li>
@@ -73,20 +68,20 @@ function ConversationItem({
             <Highlight text={snippet} query={chat.search.value} />
           </span>
         ) : null}
-        <span class="conversation-date">{DATE.format(conversation.updatedAt)}</span>
+        <span class="conversation-date">{formatConversationDate(conversation.updatedAt)}</span>
       </button>
       {mode.value === 'confirm-delete' ? (
         <span class="conversation-confirm">
-          Delete?
+          {panelText('deleteQuestion')}
           <button
             type="button"
             class="btn-inline danger"
             onClick={() => void chat.remove(conversation.id)}
           >
-            Yes
+            {panelText('yes')}
           </button>
           <button type="button" class="btn-inline" onClick={() => (mode.value = 'view')}>
-            No
+            {panelText('no')}
           </button>
         </span>
       ) : (
@@ -94,29 +89,29 @@ function ConversationItem({
           <button
             type="button"
             class="btn-inline"
-            aria-label={`Rename “${conversation.title}”`}
+            aria-label={panelText('renameNamed', { title: conversation.title })}
             onClick={() => (mode.value = 'rename')}
           >
-            Rename
+            {panelText('rename')}
           </button>
           <button
             type="button"
             class="btn-inline"
-            aria-label={`Export “${conversation.title}” as Markdown`}
+            aria-label={panelText('exportNamed', { title: conversation.title })}
             onClick={async () => {
               const file = await chat.markdownOf(conversation.id);
               if (file) downloadText(file.text, file.fileName, 'text/markdown');
             }}
           >
-            Export
+            {panelText('export')}
           </button>
           <button
             type="button"
             class="btn-inline"
-            aria-label={`Delete “${conversation.title}”`}
+            aria-label={panelText('deleteNamed', { title: conversation.title })}
             onClick={() => (mode.value = 'confirm-delete')}
           >
-            Delete
+            {panelText('delete')}
           </button>
         </span>
       )}
@@ -133,7 +128,7 @@ export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose
     <section
       id="conversation-drawer"
       class="drawer"
-      aria-label="Conversations"
+      aria-label={panelText('conversations')}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation(); // closing the drawer, not stopping an answer
@@ -142,27 +137,25 @@ export function ConversationDrawer({ chat, onClose }: { chat: ChatModel; onClose
     >
       <div class="drawer-head">
         <label class="sr-only" for="conversation-search">
-          Search conversations
+          {panelText('searchConversations')}
         </label>
         <input
           id="conversation-search"
           type="search"
-          placeholder="Search conversations"
+          placeholder={panelText('searchConversations')}
           value={chat.search.value}
           onInput={(event) => void chat.searchText(event.currentTarget.value)}
           ref={search}
         />
         <button type="button" class="btn" onClick={onClose}>
-          Close
+          {panelText('close')}
         </button>
       </div>
       {!chat.auth.value?.signedIn ? (
-        <p class="muted drawer-empty">Sign in to see your conversations.</p>
+        <p class="muted drawer-empty">{panelText('signInToSee')}</p>
       ) : list.length === 0 ? (
         <p class="muted drawer-empty">
-          {chat.allConversations.value.length === 0
-            ? 'No conversations yet.'
-            : 'No conversation matches.'}
+          {panelText(chat.allConversations.value.length === 0 ? 'noConversations' : 'noMatch')}
         </p>
       ) : (
         <ul class="conversation-list">

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createCheckoutSession } from '../../lib/api/account';
 import { ApiError } from '../../lib/api/errors';
 import type { MessageError } from '../../lib/chat/records';
+import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 import { regenerateFromQuestionBox } from './question-focus';
 
@@ -24,8 +25,7 @@ export function ErrorNotice({
     try {
       await browser.tabs.create({ url: await createCheckoutSession(QUICK_TOP_UP) });
     } catch (cause) {
-      problem.value =
-        cause instanceof ApiError ? cause.message : 'The checkout page could not be opened.';
+      problem.value = cause instanceof ApiError ? cause.message : panelText('checkoutFailed');
     }
   };
   const focusPicker = async () => {
@@ -39,17 +39,17 @@ export function ErrorNotice({
       <div class="bubble-actions">
         {error.code === 'budget-exhausted' && (chat.auth.value?.provider?.hasBalance ?? true) ? (
           <button type="button" class="btn btn-primary" onClick={addCredit}>
-            Add credit
+            {panelText('addCredit')}
           </button>
         ) : null}
         {error.code === 'signed-out' ? (
           <button type="button" class="btn btn-primary" onClick={chat.signIn}>
-            Sign in
+            {panelText('signIn')}
           </button>
         ) : null}
         {error.code === 'model-unavailable' ? (
           <button type="button" class="btn" onClick={focusPicker}>
-            Pick another model
+            {panelText('pickAnotherModel')}
           </button>
         ) : null}
         {canRetry && error.code !== 'signed-out' && error.code !== 'action-failed' ? (
@@ -58,7 +58,7 @@ export function ErrorNotice({
             class="btn"
             onClick={() => regenerateFromQuestionBox(chat.regenerate)}
           >
-            Retry
+            {panelText('retry')}
           </button>
         ) : null}
       </div>

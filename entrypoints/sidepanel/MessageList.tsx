@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 import { MessageView } from './MessageView';
 
@@ -31,10 +32,8 @@ export function MessageList({ chat }: { chat: ChatModel }) {
       <main class="panel-body panel-empty-wrap">
         <section class="panel-empty" aria-labelledby="panel-empty-title">
           <img src="/icon/128.png" alt="" width={56} height={56} />
-          <h1 id="panel-empty-title">Ask about anything you see</h1>
-          <p class="muted">
-            Type a question below, paste an image, or select text on a page and choose Explain.
-          </p>
+          <h1 id="panel-empty-title">{panelText('emptyTitle')}</h1>
+          <p class="muted">{panelText('emptyHint')}</p>
         </section>
       </main>
     );
@@ -76,12 +75,17 @@ export function MessageList({ chat }: { chat: ChatModel }) {
     >
       {chat.hasEarlier.value ? (
         <button type="button" class="btn-inline load-earlier" onClick={loadEarlier}>
-          Show earlier messages
+          {panelText('showEarlier')}
         </button>
       ) : null}
       {/* New messages are heard as they are added; a streaming answer's text is not (it is
           aria-busy), and AnswerStatus says once when it ends. */}
-      <div class="message-log" role="log" aria-label="Conversation" aria-relevant="additions">
+      <div
+        class="message-log"
+        role="log"
+        aria-label={panelText('conversationLog')}
+        aria-relevant="additions"
+      >
         {messages.map((message) => (
           <MessageView
             key={message.id}

@@ -3,6 +3,7 @@ import { Markdown } from '../../components/Markdown';
 import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { conversationSources } from '../../lib/chat/sources';
+import { panelText } from '../../lib/i18n/messages/panel';
 import { hostAppearsIn } from '../../lib/markdown/links';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
@@ -31,7 +32,7 @@ function QuestionView({
         }}
       >
         <label class="sr-only" for={`edit-${message.id}`}>
-          Edit your question
+          {panelText('editQuestion')}
         </label>
         <textarea
           id={`edit-${message.id}`}
@@ -43,22 +44,26 @@ function QuestionView({
         />
         <div class="bubble-actions">
           <button type="submit" class="btn btn-primary">
-            Send
+            {panelText('send')}
           </button>
           <button type="button" class="btn" onClick={() => (editing.value = null)}>
-            Cancel
+            {panelText('cancel')}
           </button>
         </div>
       </form>
     );
   }
   return (
-    <article class="message message-user" aria-label="Your question">
+    <article class="message message-user" aria-label={panelText('yourQuestion')}>
       <div class="bubble bubble-user">
         {message.images.length > 0 ? (
           <div class="thumbnails">
             {message.images.map((url, index) => (
-              <img key={url.slice(-32)} src={url} alt={`Attachment ${index + 1} you sent`} />
+              <img
+                key={url.slice(-32)}
+                src={url}
+                alt={panelText('sentAttachment', { number: index + 1 })}
+              />
             ))}
           </div>
         ) : null}
@@ -72,7 +77,7 @@ function QuestionView({
             class="btn-inline"
             onClick={() => (editing.value = message.text.peek())}
           >
-            Edit
+            {panelText('edit')}
           </button>
         </div>
       ) : null}
@@ -102,7 +107,11 @@ function AnswerView({
     });
 
   return (
-    <article class="message message-assistant" aria-label="Answer" aria-busy={streaming}>
+    <article
+      class="message message-assistant"
+      aria-label={panelText('answer')}
+      aria-busy={streaming}
+    >
       <div class="bubble bubble-assistant">
         <Markdown
           text={message.text}
@@ -111,7 +120,7 @@ function AnswerView({
           isKnownHost={(host) => hostAppearsIn(host, conversationSources(chat.messages.peek()))}
         />
         {streaming && !hasText.value ? (
-          <span class="typing" role="status" aria-label="Answer on its way">
+          <span class="typing" role="status" aria-label={panelText('answerOnItsWay')}>
             <span />
             <span />
             <span />
@@ -119,19 +128,19 @@ function AnswerView({
         ) : null}
       </div>
       {message.earlierLeftOut.value ? (
-        <p class="message-note">Earlier messages were not sent, to fit the model.</p>
+        <p class="message-note">{panelText('earlierLeftOut')}</p>
       ) : null}
-      {status === 'stopped' ? <p class="message-note">Stopped.</p> : null}
+      {status === 'stopped' ? <p class="message-note">{panelText('stopped')}</p> : null}
       {status === 'interrupted' ? (
         <p class="message-note">
-          Cut short: the panel closed before this answer finished.{' '}
+          {panelText('cutShort')}{' '}
           {isLast ? (
             <button
               type="button"
               class="btn-inline"
               onClick={() => regenerateFromQuestionBox(chat.regenerate)}
             >
-              Retry
+              {panelText('retry')}
             </button>
           ) : null}
         </p>
@@ -143,7 +152,7 @@ function AnswerView({
         <div class="message-actions">
           {hasText.value ? (
             <button type="button" class="btn-inline" onClick={copy}>
-              {copied.value ? 'Copied' : 'Copy'}
+              {panelText(copied.value ? 'copied' : 'copy')}
             </button>
           ) : null}
           {isLast && status !== 'error' ? (
@@ -152,12 +161,14 @@ function AnswerView({
               class="btn-inline"
               onClick={() => regenerateFromQuestionBox(chat.regenerate)}
             >
-              Regenerate
+              {panelText('regenerate')}
             </button>
           ) : null}
           <span class="message-meta">
             {message.model.value ?? ''}
-            {message.cost.value !== undefined ? ` · cost ${formatDollars(message.cost.value)}` : ''}
+            {message.cost.value !== undefined
+              ? panelText('cost', { cost: formatDollars(message.cost.value) })
+              : ''}
           </span>
         </div>
       ) : null}

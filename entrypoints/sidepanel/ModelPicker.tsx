@@ -1,3 +1,4 @@
+import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 
 export function ModelPicker({ chat }: { chat: ChatModel }) {
@@ -5,7 +6,7 @@ export function ModelPicker({ chat }: { chat: ChatModel }) {
   return (
     <div class="toolbar">
       <label for="model-picker" class="toolbar-label">
-        Model
+        {panelText('model')}
       </label>
       <select
         id="model-picker"
@@ -13,7 +14,7 @@ export function ModelPicker({ chat }: { chat: ChatModel }) {
         disabled={state !== 'ready' || chat.models.value.length === 0}
         onChange={(event) => chat.selectModel(event.currentTarget.value)}
       >
-        {state === 'loading' ? <option value="">Loading models…</option> : null}
+        {state === 'loading' ? <option value="">{panelText('loadingModels')}</option> : null}
         {chat.models.value.map((id) => (
           <option key={id} value={id}>
             {id}
@@ -24,7 +25,7 @@ export function ModelPicker({ chat }: { chat: ChatModel }) {
         <span class="toolbar-error" role="alert">
           {chat.modelsError.value}{' '}
           <button type="button" class="btn-inline" onClick={chat.loadModels}>
-            Try again
+            {panelText('tryAgain')}
           </button>
         </span>
       ) : null}

@@ -4,6 +4,7 @@ import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
 import { providerNameOf } from '../../lib/auth/status';
+import { panelText } from '../../lib/i18n/messages/panel';
 import { AnswerStatus } from './AnswerStatus';
 import { Composer } from './Composer';
 import { ConversationDrawer } from './ConversationDrawer';
@@ -40,8 +41,8 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
           ref={drawerToggle}
           type="button"
           class="btn icon-btn"
-          aria-label="Conversations"
-          title="Conversations"
+          aria-label={panelText('conversations')}
+          title={panelText('conversations')}
           aria-expanded={drawerOpen.value}
           aria-controls="conversation-drawer"
           onClick={() => {
@@ -53,8 +54,8 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
         <button
           type="button"
           class="btn icon-btn"
-          aria-label="New conversation"
-          title="New conversation"
+          aria-label={panelText('newConversation')}
+          title={panelText('newConversation')}
           disabled={chat.isStreaming.value}
           onClick={chat.newConversation}
         >
@@ -75,12 +76,11 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
           <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
             <p id="sign-in-bar-title">
               {chat.deferredActions.value.length > 0
-                ? `Sign in with ${providerNameOf(auth)} and Passlight will answer what you asked from the page.`
-                : (auth.reason ??
-                  `Sign in with your ${providerNameOf(auth)} account to ask questions.`)}
+                ? panelText('signInToAnswer', { provider: providerNameOf(auth) })
+                : (auth.reason ?? panelText('signInToAsk', { provider: providerNameOf(auth) }))}
             </p>
             <button type="button" class="btn btn-primary" onClick={chat.signIn}>
-              Sign in with {providerNameOf(auth)}
+              {panelText('signInWith', { provider: providerNameOf(auth) })}
             </button>
           </section>
         )}

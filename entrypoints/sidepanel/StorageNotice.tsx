@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 
 /** A write the browser refused: what happened, and Retry (nothing was lost meanwhile). */
@@ -22,7 +23,7 @@ export function StorageNotice({ chat }: { chat: ChatModel }) {
           }
         }}
       >
-        {retrying.value ? 'Retrying…' : 'Retry'}
+        {panelText(retrying.value ? 'retrying' : 'retry')}
       </button>
     </div>
   );

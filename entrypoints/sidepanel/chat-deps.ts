@@ -11,6 +11,7 @@ import type { AnswerDeps } from '../../lib/chat/answer-runner';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { type ChatStore, openChatStore } from '../../lib/chat/store';
 import { type ChatSync, createChatSync } from '../../lib/chat/sync';
+import { mediaText } from '../../lib/i18n/messages/media';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import { acquireImage, type ImageLocation } from '../../lib/media/image-source';
 import { sendMessage } from '../../lib/messages';
@@ -64,7 +65,7 @@ export function defaultChatDeps(): ChatDeps {
       try {
         return (await prepareImage(await acquireImage(location))).dataUrl;
       } catch (error) {
-        throw error instanceof ImageProblem ? error : new Error('This image could not be read.');
+        throw error instanceof ImageProblem ? error : new Error(mediaText('couldNotRead'));
       }
     },
     afterAnswer: () => costNoter(),

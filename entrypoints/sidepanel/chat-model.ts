@@ -17,6 +17,7 @@ import {
 import { conversationToMarkdown, fileNameFor } from '../../lib/chat/markdown-export';
 import { createModelChoice } from '../../lib/chat/model-choice';
 import { accountOf, type MessageContext, titleFrom } from '../../lib/chat/records';
+import { panelText } from '../../lib/i18n/messages/panel';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
 
 export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
@@ -48,7 +49,7 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
         return;
       }
       case 'describe-image': {
-        const title = `Image: ${action.page.title || action.page.url}`;
+        const title = panelText('imageTitle', { page: action.page.title || action.page.url });
         const context: MessageContext = {
           kind: 'image',
           pageTitle: action.page.title,
@@ -158,7 +159,13 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     newConversation: thread.startNew,
     send: (text: string, images: string[] = [], onStored?: () => void) =>
       text.trim() || images.length > 0
-        ? thread.ask(titleFrom(text || 'Image'), text, images, undefined, onStored)
+        ? thread.ask(
+            titleFrom(text || panelText('imageOnlyTitle')),
+            text,
+            images,
+            undefined,
+            onStored,
+          )
         : Promise.resolve(false),
     regenerate: thread.regenerate,
     editLastQuestion: thread.editLastQuestion,

@@ -7,10 +7,12 @@ import { prepareImage } from '../../lib/media/compress-image';
 import { splitIntoSegments } from '../../lib/speech/segments';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
+import { followLanguageSetting } from '../../lib/i18n/current';
 import { defaultChatDeps } from './chat-deps';
 import { SidePanel } from './SidePanel';
 
 applyTheme();
+followLanguageSetting();
 const deps = defaultChatDeps();
 render(<SidePanel deps={deps} />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') {

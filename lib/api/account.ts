@@ -1,5 +1,6 @@
 /** The account endpoints of a provider with a balance (AI Pass's): the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
 import { ApiError } from './errors';
@@ -25,7 +26,7 @@ export function parseUsageSummary(body: unknown, serviceName: string): UsageSumm
     !isNumber(data.maxBudget) ||
     !isNumber(data.remainingBudget)
   ) {
-    throw new ApiError('server', `${serviceName} sent a balance Passlight could not read.`);
+    throw new ApiError('server', chatErrorText('unreadableBalance', { name: serviceName }));
   }
   return {
     totalCost: data.totalCost,
@@ -52,7 +53,7 @@ export function parseCheckoutUrl(body: unknown, serviceName: string): string {
       // Falls through to the error below.
     }
   }
-  throw new ApiError('server', `${serviceName} did not send a checkout page to open.`);
+  throw new ApiError('server', chatErrorText('noCheckoutPage', { name: serviceName }));
 }
 
 export async function createCheckoutSession(amount: number): Promise<string> {

@@ -3,6 +3,8 @@
  * more than an answer of that kind can hold is cut off as soon as the cap is passed, so a
  * gigabyte body costs a few megabytes of reading, never the memory to hold it.
  */
+
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { ApiError } from './errors';
 
 /** Enough for any JSON answer of the API: the model list, a balance, an error. */
@@ -13,10 +15,7 @@ export const MAX_ERROR_BYTES = 64 * 1024;
 export const MAX_AUDIO_BYTES = 16 * 1024 * 1024;
 
 function bodyTooLarge(): ApiError {
-  return new ApiError(
-    'server',
-    'The server sent far more than expected, so Passlight stopped reading it.',
-  );
+  return new ApiError('server', chatErrorText('bodyTooLarge'));
 }
 
 /** The body's bytes; rejects with an ApiError as soon as more than `maxBytes` arrive. */

@@ -1,4 +1,6 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
+
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
 import { ApiError, apiErrorFrom, type Service } from './errors';
@@ -54,7 +56,8 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     }),
     signal: request.signal,
   });
-  if (!response.body) throw new ApiError('server', `${service.name} sent an empty answer.`);
+  if (!response.body)
+    throw new ApiError('server', chatErrorText('emptyAnswer', { name: service.name }));
   let finished = false;
   let received = 0;
   for await (const data of readServerSentEvents(response.body, {
@@ -74,17 +77,13 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     if (text) {
       received += text.length;
       if (received > maxAnswerChars) {
-        throw new ApiError(
-          'server',
-          `The answer passed ${maxAnswerChars.toLocaleString('en-US')} characters, so it was stopped there.`,
-        );
+        throw new ApiError('server', chatErrorText('answerTooLong', { count: maxAnswerChars }));
       }
       yield text;
     }
     if (choice?.finish_reason) finished = true;
   }
-  if (!finished)
-    throw new ApiError('network', 'The connection was lost in the middle of the answer.');
+  if (!finished) throw new ApiError('network', chatErrorText('connectionLost'));
 }
 
 /** `GET /models`, unparsed (see lib/models.ts for what it means), read through a byte cap, and who listed them. */

@@ -3,6 +3,8 @@
  * act on. Built from the response's status and body: AI Pass answers in several shapes
  * (OpenAI-style `{error:{message,type}}`, its own `{success:false,message}`, OAuth errors).
  */
+import { chatErrorText } from '../i18n/messages/chat-errors';
+
 export type ApiErrorCode =
   | 'signed-out'
   | 'budget-exhausted'
@@ -77,20 +79,20 @@ export function apiErrorFrom(
     return new ApiError(
       'budget-exhausted',
       service.hasBalance
-        ? `Your ${name} balance is used up. Add credit to continue.`
-        : `Your ${name} budget is used up. Add credit there to continue.`,
+        ? chatErrorText('balanceUsedUp', { name })
+        : chatErrorText('budgetUsedUp', { name }),
     );
   }
   if (status === 401 || status === 403) {
-    return new ApiError('signed-out', `Your ${name} session has ended. Sign in again to continue.`);
+    return new ApiError('signed-out', chatErrorText('sessionEnded', { name }));
   }
   if (status === 429) {
     const seconds = retryAfter(headers);
     return new ApiError(
       'rate-limited',
       seconds === undefined
-        ? `${name} is receiving too many requests. Wait a moment and try again.`
-        : `${name} is receiving too many requests. Try again in ${seconds} s.`,
+        ? chatErrorText('tooManyRequests', { name })
+        : chatErrorText('tooManyRequestsFor', { name, count: seconds }),
       seconds,
     );
   }
@@ -98,16 +100,16 @@ export function apiErrorFrom(
     /invalid model|model.*(not found|not available|unavailable)/i.test(message) ||
     status === 404
   ) {
-    return new ApiError('model-unavailable', 'That model is not available. Pick another one.');
+    return new ApiError('model-unavailable', chatErrorText('modelUnavailable'));
   }
   if (status < 500 && isContextTooLong(message, type)) {
-    return new ApiError(
-      'context-too-long',
-      'This conversation is longer than the model can read. Retry sends less of it.',
-    );
+    return new ApiError('context-too-long', chatErrorText('contextTooLong'));
   }
   if (status >= 500) {
-    return new ApiError('server', `${name} had a problem (${status}). Try again in a moment.`);
+    return new ApiError('server', chatErrorText('serverProblem', { name, status: String(status) }));
   }
-  return new ApiError('bad-request', message || `${name} refused the request (${status}).`);
+  return new ApiError(
+    'bad-request',
+    message || chatErrorText('refused', { name, status: String(status) }),
+  );
 }

@@ -1,4 +1,6 @@
 /** Text to speech: `POST /audio/speech`, answered with the audio's bytes. */
+
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { MAX_AUDIO_BYTES, readBoundedBlob } from './bounded-body';
 import { ApiError } from './errors';
@@ -31,15 +33,11 @@ export async function createSpeech(request: SpeechRequest): Promise<Blob> {
     audio = await readBoundedBlob(response, MAX_AUDIO_BYTES);
   } catch (cause) {
     if (signal?.aborted || cause instanceof ApiError) throw cause;
-    throw new ApiError(
-      'network',
-      'The connection was lost while the speech was downloading.',
-      undefined,
-      {
-        cause,
-      },
-    );
+    throw new ApiError('network', chatErrorText('speechDownloadLost'), undefined, {
+      cause,
+    });
   }
-  if (audio.size === 0) throw new ApiError('server', `${service.name} sent no audio.`);
+  if (audio.size === 0)
+    throw new ApiError('server', chatErrorText('noAudio', { name: service.name }));
   return audio;
 }

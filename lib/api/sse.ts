@@ -8,6 +8,7 @@
  * longer than `maxDurationMs` in all are each given up with an error.
  */
 import { createParser } from 'eventsource-parser';
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { ApiError } from './errors';
 
 /** An answer's events are a few hundred characters; a long one is a few thousand. */
@@ -81,10 +82,7 @@ export async function* readServerSentEvents(
     // After an ending, only what follows the last line break can still be unparsed.
     held = ended ? text.length - text.lastIndexOf('\n') - 1 : held + text.length;
     if (held > maxEventChars) {
-      throw new ApiError(
-        'server',
-        'The server sent a line too long to be part of an answer, so the answer was stopped.',
-      );
+      throw new ApiError('server', chatErrorText('lineTooLong'));
     }
   };
 
@@ -101,22 +99,14 @@ export async function* readServerSentEvents(
         chunk = await reader.read();
       } catch (cause) {
         if (options.signal?.aborted) throw options.signal.reason;
-        throw new ApiError(
-          'network',
-          'The connection was lost in the middle of the answer.',
-          undefined,
-          { cause },
-        );
+        throw new ApiError('network', chatErrorText('connectionLost'), undefined, { cause });
       }
       if (stop === 'idle') {
-        throw new ApiError('network', 'The answer stopped arriving. The server went silent.');
+        throw new ApiError('network', chatErrorText('serverSilent'));
       }
       if (stop === 'too-long') {
         const minutes = Math.max(1, Math.round(maxDurationMs / 60_000));
-        throw new ApiError(
-          'server',
-          `The answer was still arriving after ${minutes} minutes, so it was stopped.`,
-        );
+        throw new ApiError('server', chatErrorText('answerTooSlow', { count: minutes }));
       }
       if (options.signal?.aborted) throw options.signal.reason;
       if (chunk.done) {

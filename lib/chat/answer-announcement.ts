@@ -5,20 +5,21 @@
  * alert, read out as it appears, so the status does not repeat it.
  */
 import { computed, effect, type ReadonlySignal } from '@preact/signals';
+import { panelText } from '../i18n/messages/panel';
 import type { LiveMessage } from './live-message';
 import type { MessageStatus } from './records';
 
-const ENDINGS: Record<Exclude<MessageStatus, 'streaming'>, string> = {
-  complete: 'Answer finished.',
-  stopped: 'Answer stopped.',
-  interrupted: 'Answer cut short.',
-  error: 'The answer failed.',
-};
+const ENDINGS = {
+  complete: 'answerFinished',
+  stopped: 'answerStopped',
+  interrupted: 'answerCutShort',
+  error: 'answerFailed',
+} as const satisfies Record<Exclude<MessageStatus, 'streaming'>, string>;
 
 /** The words for an answer that has stopped streaming. */
 export function endingOf(answer: LiveMessage): string {
   const status = answer.status.peek();
-  return status === 'streaming' ? '' : ENDINGS[status];
+  return status === 'streaming' ? '' : panelText(ENDINGS[status]);
 }
 
 /**

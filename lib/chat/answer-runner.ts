@@ -6,6 +6,7 @@
 import { batch } from '@preact/signals';
 import type { ChatMessage } from '../api/chat';
 import { ApiError } from '../api/errors';
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import type { LiveMessage } from './live-message';
 import { StorageProblem } from './storage-problem';
 
@@ -56,7 +57,7 @@ function errorOf(error: unknown): { code: string; message: string; retryAfterSec
   if (error instanceof ApiError)
     return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof StorageProblem) return { code: 'storage', message: error.message };
-  return { code: 'server', message: 'Something went wrong with this answer.' };
+  return { code: 'server', message: chatErrorText('answerFailed') };
 }
 
 /** Starts streaming `messages` into `answer` (its text starts over). */
@@ -97,7 +98,7 @@ export function startAnswer(
   async function run(): Promise<AnswerOutcome> {
     let lastSave = now();
     try {
-      if (!model) throw new ApiError('model-unavailable', 'Pick a model first.');
+      if (!model) throw new ApiError('model-unavailable', chatErrorText('pickModelFirst'));
       await deps.save(answer);
       for await (const delta of deps.stream({ model, messages, signal: controller.signal })) {
         if (controller.signal.aborted) break;

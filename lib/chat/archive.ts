@@ -3,6 +3,8 @@
  * version; one that is malformed, of another format or newer than this code is refused whole,
  * with a reason, before anything is written.
  */
+
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import type { ConversationRecord, MessageRecord } from './records';
 
 export const ARCHIVE_FORMAT = 'passlight-conversations';
@@ -71,26 +73,20 @@ export function parseArchive(text: string): Archive {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ArchiveProblem('This file is not JSON: nothing was imported.');
+    throw new ArchiveProblem(chatErrorText('archiveNotJson'));
   }
   if (!isObject(data) || data.format !== ARCHIVE_FORMAT || !isNumber(data.version))
-    throw new ArchiveProblem('This is not a Passlight conversations file: nothing was imported.');
-  if (data.version > ARCHIVE_VERSION)
-    throw new ArchiveProblem(
-      'This file comes from a newer Passlight. Update Passlight, then import it again: nothing was imported.',
-    );
+    throw new ArchiveProblem(chatErrorText('archiveNotOurs'));
+  if (data.version > ARCHIVE_VERSION) throw new ArchiveProblem(chatErrorText('archiveTooNew'));
   const list = data.conversations;
-  if (!Array.isArray(list)) throw new ArchiveProblem('This file lists no conversations.');
+  if (!Array.isArray(list)) throw new ArchiveProblem(chatErrorText('archiveEmpty'));
   for (const [index, entry] of list.entries()) {
     const ok =
       isObject(entry) &&
       checkConversation(entry.conversation) &&
       Array.isArray(entry.messages) &&
       entry.messages.every((m) => checkMessage(m, (entry.conversation as ConversationRecord).id));
-    if (!ok)
-      throw new ArchiveProblem(
-        `Conversation ${index + 1} in this file is damaged: nothing was imported.`,
-      );
+    if (!ok) throw new ArchiveProblem(chatErrorText('archiveDamaged', { number: index + 1 }));
   }
   return {
     format: ARCHIVE_FORMAT,

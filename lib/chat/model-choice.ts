@@ -2,6 +2,7 @@
 import { batch, signal } from '@preact/signals';
 import { ApiError } from '../api/errors';
 import { rememberedModel } from '../config/side-panel-memory';
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { chooseModel } from '../models';
 import { pickerModelIds } from '../models/picker';
 
@@ -30,7 +31,7 @@ export function createModelChoice(
       if (chat.length === 0) error.value = `${providerName()} offers no chat model right now.`;
     } catch (cause) {
       state.value = 'error';
-      error.value = cause instanceof ApiError ? cause.message : 'The models could not be loaded.';
+      error.value = cause instanceof ApiError ? cause.message : chatErrorText('modelsNotLoaded');
     }
   }
 

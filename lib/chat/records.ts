@@ -1,5 +1,6 @@
 /** What a conversation is, as it is kept in IndexedDB. */
 import type { AuthStatus } from '../auth/status';
+import { panelText } from '../i18n/messages/panel';
 
 /** Whose conversations these are: a provider's id and the account's stable `sub` there. */
 export interface Account {
@@ -78,6 +79,6 @@ export interface MessageRecord {
 /** The title a conversation gets from its first question. */
 export function titleFrom(question: string): string {
   const line = question.replace(/\s+/g, ' ').trim();
-  if (line === '') return 'New conversation';
+  if (line === '') return panelText('untitled');
   return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line;
 }

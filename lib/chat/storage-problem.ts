@@ -2,6 +2,7 @@
  * Why IndexedDB refused something, in words a person can act on. Pages branch on `code`; the
  * message is what the panel shows next to Retry.
  */
+import { chatErrorText } from '../i18n/messages/chat-errors';
 
 export type StorageProblemCode =
   /** The browser's storage quota for the extension is used up. */
@@ -12,19 +13,18 @@ export type StorageProblemCode =
   | 'gone'
   | 'unknown';
 
-const MESSAGES: Record<StorageProblemCode, string> = {
-  quota:
-    'Passlight could not save this conversation: the browser’s storage for extensions is full.',
-  closed: 'Passlight could not save this conversation: the browser closed its storage.',
-  gone: 'This conversation was deleted, perhaps in another window.',
-  unknown: 'Passlight could not save this conversation: the browser’s storage refused it.',
-};
+const MESSAGE_KEYS = {
+  quota: 'storageQuota',
+  closed: 'storageClosed',
+  gone: 'storageGone',
+  unknown: 'storageUnknown',
+} as const satisfies Record<StorageProblemCode, string>;
 
 export class StorageProblem extends Error {
   readonly code: StorageProblemCode;
 
   constructor(code: StorageProblemCode, options?: { cause?: unknown }) {
-    super(MESSAGES[code], options);
+    super(chatErrorText(MESSAGE_KEYS[code]), options);
     this.name = 'StorageProblem';
     this.code = code;
   }

@@ -9,6 +9,7 @@
  */
 import katex, { type KatexOptions } from 'katex';
 import 'katex/dist/katex.min.css';
+import { markdownText } from '../i18n/messages/markdown';
 import type { Formula } from './math-syntax';
 
 const OPTIONS: KatexOptions = {
@@ -38,7 +39,7 @@ function render(doc: Document, { tex, display, source }: Formula): Node {
     shown.className = 'md-math-error';
     shown.textContent = source;
     shown.title =
-      error instanceof katex.ParseError ? error.rawMessage : 'This formula could not be shown.';
+      error instanceof katex.ParseError ? error.rawMessage : markdownText('formulaFailed');
     return shown;
   }
 }

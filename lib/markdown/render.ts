@@ -10,6 +10,7 @@
  * has one (./math.ts, ./code-highlight.ts).
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { markdownText } from '../i18n/messages/markdown';
 import { highlightCode } from './code-highlight';
 import { linkTargetOf } from './links';
 import { mathElement } from './math';
@@ -68,11 +69,11 @@ export function codeBlockFrame(
   const head = doc.createElement('div');
   head.className = 'code-head';
   const language = doc.createElement('span');
-  language.textContent = languageOf(info) || 'code';
+  language.textContent = languageOf(info) || markdownText('code');
   const copy = doc.createElement('button');
   copy.type = 'button';
   copy.className = 'code-copy';
-  copy.textContent = 'Copy code';
+  copy.textContent = markdownText('copyCode');
   head.append(language, copy);
   const pre = doc.createElement('pre');
   block.append(head, pre);
@@ -106,7 +107,7 @@ function openLink(
   if (!target || target.kind === 'mail-with-text') {
     const element = doc.createElement('span');
     element.className = `md-link-disabled ${extraClass}`.trim();
-    const shown = target ? ` (not a link: ${target.shown})` : '';
+    const shown = target ? markdownText('notALink', { shown: target.shown }) : '';
     return { element, after: shown ? note(doc, 'md-link-address', shown) : null };
   }
   const link = doc.createElement('a');
@@ -118,7 +119,10 @@ function openLink(
     link.dataset.host = target.host;
     return { element: link, after: note(doc, 'md-link-host', ` (${target.host})`) };
   }
-  return { element: link, after: note(doc, 'md-link-host', ` (mail to ${target.address})`) };
+  return {
+    element: link,
+    after: note(doc, 'md-link-host', markdownText('mailTo', { address: target.address })),
+  };
 }
 
 const ALIGN = /text-align:(left|right|center)/;
@@ -184,7 +188,9 @@ function build(doc: Document, tokens: Token[], root: Node): void {
           String(token.attrGet('src') ?? ''),
           'md-image-link',
         );
-        link.textContent = `[image: ${token.content || 'image'}]`;
+        link.textContent = markdownText('image', {
+          description: token.content || markdownText('imageWithoutText'),
+        });
         top().appendChild(link);
         if (after) top().appendChild(after);
         continue;

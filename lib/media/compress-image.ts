@@ -3,6 +3,8 @@
  * accepts. Decoding (`createImageBitmap`) and encoding (`OffscreenCanvas.convertToBlob`) run off
  * the main thread; only the drawing call runs on it.
  */
+
+import { mediaText } from '../i18n/messages/media';
 import { type Dimensions, readDimensions } from './image-header';
 import {
   canSendAsIs,
@@ -49,15 +51,13 @@ async function decode(blob: Blob, known: Dimensions | null): Promise<ImageBitmap
     // header's size does not know about. A rotated photo decodes a little larger, never squashed.
     return await createImageBitmap(blob, { resizeWidth: target.width, resizeQuality: 'high' });
   } catch {
-    throw new ImageProblem('This image could not be read. Try a PNG, JPEG, WebP or GIF file.');
+    throw new ImageProblem(mediaText('unreadable'));
   }
 }
 
 function assertWorthDescribing({ width, height }: Dimensions): void {
   if (width < 8 && height < 8) {
-    throw new ImageProblem(
-      'This image is only a few pixels (a tracking pixel?): there is nothing to describe.',
-    );
+    throw new ImageProblem(mediaText('trackingPixel'));
   }
 }
 
@@ -68,14 +68,14 @@ async function rasterizedIfVector(blob: Blob): Promise<Blob> {
     return await rasterizeSvg(blob);
   } catch (error) {
     if (error instanceof SvgTooComplexError) throw new ImageProblem(error.message);
-    throw new ImageProblem('This SVG drawing could not be read.');
+    throw new ImageProblem(mediaText('svgUnreadable'));
   }
 }
 
 export async function prepareImage(original: Blob): Promise<PreparedImage> {
-  if (!original.type.startsWith('image/')) throw new ImageProblem('That file is not an image.');
+  if (!original.type.startsWith('image/')) throw new ImageProblem(mediaText('notAnImage'));
   if (original.size > MAX_INPUT_BYTES) {
-    throw new ImageProblem('This image is larger than 40 MB. Try a smaller one.');
+    throw new ImageProblem(mediaText('tooLarge', { megabytes: MAX_INPUT_BYTES / 1024 / 1024 }));
   }
   const blob = await rasterizedIfVector(original);
   const known = readDimensions(await blob.arrayBuffer());
@@ -93,7 +93,7 @@ export async function prepareImage(original: Blob): Promise<PreparedImage> {
       const size = scaledSize(width, height, attempt.maxSide);
       const canvas = new OffscreenCanvas(size.width, size.height);
       const context = canvas.getContext('2d');
-      if (!context) throw new ImageProblem('This browser cannot resize images here.');
+      if (!context) throw new ImageProblem(mediaText('cannotResize'));
       context.fillStyle = '#ffffff'; // JPEG has no transparency: show it on white, not black.
       context.fillRect(0, 0, size.width, size.height);
       context.drawImage(bitmap, 0, 0, size.width, size.height);
@@ -102,7 +102,7 @@ export async function prepareImage(original: Blob): Promise<PreparedImage> {
         return { dataUrl: await dataUrlOf(encoded), ...size, bytes: encoded.size };
       }
     }
-    throw new ImageProblem('This image could not be made small enough to send.');
+    throw new ImageProblem(mediaText('cannotShrink'));
   } finally {
     bitmap.close();
   }

@@ -6,6 +6,7 @@
  * 3. as a last resort, a screenshot of the visible tab cropped to the image's box.
  */
 import { browser } from 'wxt/browser';
+import { mediaText } from '../i18n/messages/media';
 import { ImageProblem } from './compress-image';
 
 export interface ImageLocation {
@@ -19,8 +20,8 @@ export const IMAGE_TIMEOUT_MS = 15_000;
 /** The most bytes read of one image: what compress-image takes in. */
 export const MAX_DOWNLOAD_BYTES = 40 * 1024 * 1024;
 
-const TOO_LARGE = 'This image is larger than 40 MB. Try a smaller one.';
-const TOO_SLOW = `This image took longer than ${IMAGE_TIMEOUT_MS / 1000} seconds to download.`;
+const tooLarge = () => mediaText('tooLarge', { megabytes: MAX_DOWNLOAD_BYTES / 1024 / 1024 });
+const tooSlow = () => mediaText('tooSlow', { count: IMAGE_TIMEOUT_MS / 1000 });
 
 /** The body, read chunk by chunk: refused as soon as it passes `limit` bytes. */
 async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array[]> {
@@ -32,7 +33,7 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
       const { done, value } = await reader.read();
       if (done) return chunks;
       total += value.byteLength;
-      if (total > limit) throw new ImageProblem(TOO_LARGE);
+      if (total > limit) throw new ImageProblem(tooLarge());
       chunks.push(value);
     }
   } finally {
@@ -55,21 +56,21 @@ export async function fetchDirectly(
   try {
     response = await fetch(srcUrl, { credentials: 'omit', signal });
   } catch {
-    if (signal.aborted) throw new ImageProblem(TOO_SLOW);
+    if (signal.aborted) throw new ImageProblem(tooSlow());
     return null; // no CORS and no access to that site: try the next way
   }
   if (!response.ok || !response.body) return null;
   const type = response.headers.get('content-type') ?? '';
   if (!type.startsWith('image/')) return null;
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes)
-    throw new ImageProblem(TOO_LARGE);
+    throw new ImageProblem(tooLarge());
   try {
     const chunks = await readBounded(response.body, maxBytes);
     const blob = new Blob(chunks as BlobPart[], { type: type.split(';')[0] });
     return blob.size > 0 ? blob : null;
   } catch (error) {
     if (error instanceof ImageProblem) throw error;
-    if (signal.aborted) throw new ImageProblem(TOO_SLOW);
+    if (signal.aborted) throw new ImageProblem(tooSlow());
     return null;
   }
 }
@@ -192,8 +193,7 @@ const CAPTURE_INTERVAL_MS = 600;
 async function cropFromScreenshot(location: ImageLocation): Promise<Blob | null> {
   try {
     const tab = await browser.tabs.get(location.tabId);
-    if (!tab.active)
-      throw new ImageProblem('Switch to the tab with the image, then choose Describe image again.');
+    if (!tab.active) throw new ImageProblem(mediaText('switchToTab'));
     // The page can move while the screenshot is taken (the side panel opening beside it narrows
     // it and the text reflows): the box is measured again after, and the crop made only when
     // nothing moved.
@@ -220,9 +220,7 @@ export async function acquireImage(location: ImageLocation): Promise<Blob> {
     (await readInPage(location)) ??
     (await cropFromScreenshot(location));
   if (!blob) {
-    throw new ImageProblem(
-      'Passlight could not read this image: the site does not share it, and it is not visible on screen to capture.',
-    );
+    throw new ImageProblem(mediaText('notShared'));
   }
   return blob;
 }

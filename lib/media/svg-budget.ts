@@ -5,6 +5,7 @@
  * main thread, where it cannot be interrupted. So the markup is measured first, in time linear
  * in its size, and a drawing over budget is never drawn. Works on any DOM `Document`.
  */
+import { mediaText } from '../i18n/messages/media';
 
 /** SVG drawings worth describing are far smaller; this is checked before parsing. */
 export const SVG_MAX_BYTES = 1024 * 1024;
@@ -35,7 +36,7 @@ const REFERENCING = [
 export class SvgTooComplexError extends Error {
   override readonly name = 'SvgTooComplexError';
   constructor() {
-    super('This SVG is too complex to describe.');
+    super(mediaText('svgTooComplex'));
   }
 }
 

@@ -6,6 +6,7 @@
 import { createAudioHost } from '../browsers/audio-host';
 import type { AudioCommand } from '../browsers/audio-player';
 import { loadSpeechPreferences } from '../config/settings';
+import { speechText } from '../i18n/messages/speech';
 import type { SpeechResult } from './protocol';
 import { noticeOf, pendingReadingText, readingNotice } from './reading-notice';
 import { planReading, type ReadingPlan } from './reading-plan';
@@ -13,11 +14,12 @@ import { splitIntoSegments } from './segments';
 import { IDLE_SPEECH_STATE, type SpeechState, speechState } from './state';
 
 const OK: SpeechResult = { ok: true };
-const NOTHING_TO_READ: SpeechResult = {
+/** Made when it happens, in the language in use then. */
+const nothingToRead = (): SpeechResult => ({
   ok: false,
   code: 'nothing-to-read',
-  message: 'There is no text to read aloud.',
-};
+  message: speechText('nothingToRead'),
+});
 
 let writes: Promise<void> = Promise.resolve();
 
@@ -29,7 +31,7 @@ export function publishSpeechState(state: SpeechState): Promise<void> {
 }
 
 async function unavailable(total: number): Promise<SpeechResult> {
-  const message = 'Read aloud could not start in this browser. Try again in a moment.';
+  const message = speechText('unavailable');
   await publishSpeechState({ status: 'error', segment: 0, total, message });
   return { ok: false, code: 'unavailable', message };
 }
@@ -43,7 +45,7 @@ const player = createAudioHost((state) => void publishSpeechState(state));
  */
 export async function startReadAloud(text: string): Promise<SpeechResult> {
   const plan = planReading(text);
-  if (!plan) return NOTHING_TO_READ;
+  if (!plan) return nothingToRead();
   if (plan.needsConfirmation) {
     await pendingReadingText.setValue(plan.text);
     await readingNotice.setValue(noticeOf(plan, true));
@@ -59,13 +61,13 @@ export async function confirmReadAloud(): Promise<SpeechResult> {
     readingNotice.getValue(),
   ]);
   const plan = notice?.awaitingConfirmation ? planReading(text) : null;
-  if (!plan || !notice) return NOTHING_TO_READ;
+  if (!plan || !notice) return nothingToRead();
   return play({ ...plan, totalChars: notice.totalChars });
 }
 
 async function play(plan: ReadingPlan): Promise<SpeechResult> {
   const segments = splitIntoSegments(plan.text);
-  if (segments.length === 0) return NOTHING_TO_READ;
+  if (segments.length === 0) return nothingToRead();
   await Promise.all([
     pendingReadingText.removeValue(),
     readingNotice.setValue(noticeOf(plan, false)),
@@ -110,7 +112,7 @@ export async function resumeReadAloud(): Promise<SpeechResult> {
           status: 'error',
           segment,
           total,
-          message: 'Reading ended during the long pause. Choose Read aloud again to start over.',
+          message: speechText('endedInPause'),
         }
       : IDLE_SPEECH_STATE;
   return forward({ kind: 'resume' }, ended);

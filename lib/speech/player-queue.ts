@@ -4,6 +4,7 @@
  * fetching and playing are handed in, so it runs in unit tests without a browser.
  */
 import { ApiError } from '../api/errors';
+import { speechText } from '../i18n/messages/speech';
 import type { SpeechState } from './state';
 
 /** Plays one clip at a time. */
@@ -38,9 +39,6 @@ export interface SpeechQueue<Clip> {
   stop(): void;
 }
 
-/** Shown when reading stops for a reason other than the API's (the audio would not play). */
-export const PLAYBACK_FAILED_MESSAGE = 'The audio could not be played.';
-
 const IDLE: SpeechState = { status: 'idle', segment: 0, total: 0 };
 
 interface Reading {
@@ -60,8 +58,9 @@ interface PendingClip<Clip> {
   settled: boolean;
 }
 
+/** What is shown when reading stops: the API's words, or that the audio would not play. */
 function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : PLAYBACK_FAILED_MESSAGE;
+  return error instanceof ApiError ? error.message : speechText('playbackFailed');
 }
 
 export function createSpeechQueue<Clip>({

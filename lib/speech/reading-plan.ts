@@ -4,6 +4,7 @@
  * person can see, and a long one waits for the person to say yes to its price. Pure.
  */
 import { trimAtSentence } from '../actions/trim';
+import { speechText } from '../i18n/messages/speech';
 
 /** About 25 minutes of speech: the most one reading sends to text to speech. */
 export const READ_ALOUD_MAX_CHARS = 20_000;
@@ -36,14 +37,12 @@ export function planReading(selection: string): ReadingPlan | null {
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** "Reading the first 20,000 of 95,000 characters", when the selection was cut; else null. */
 export function extentNote({
   readChars,
   totalChars,
 }: Pick<ReadingPlan, 'readChars' | 'totalChars'>): string | null {
   return readChars < totalChars
-    ? `Reading the first ${count(readChars)} of ${count(totalChars)} characters`
+    ? speechText('extent', { read: readChars, count: totalChars })
     : null;
 }

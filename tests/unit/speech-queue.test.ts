@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api/errors';
-import {
-  type ClipPlayer,
-  createSpeechQueue,
-  type FetchClip,
-  PLAYBACK_FAILED_MESSAGE,
-} from '../../lib/speech/player-queue';
+import { speechText } from '../../lib/i18n/messages/speech';
+import { type ClipPlayer, createSpeechQueue, type FetchClip } from '../../lib/speech/player-queue';
 import type { SpeechState } from '../../lib/speech/state';
 
 /** Lets every pending promise callback run. */
@@ -274,7 +270,7 @@ describe('speech queue', () => {
       status: 'error',
       segment: 1,
       total: 3,
-      message: PLAYBACK_FAILED_MESSAGE,
+      message: speechText('playbackFailed'),
     });
     expect(fetch.calls[1]?.signal.aborted).toBe(true);
   });
