@@ -5,7 +5,7 @@
 import { fetchModelList } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
 import { createSpeech, type SpeechFormat } from '../../lib/api/speech';
-import { chatErrorText } from '../../lib/i18n/messages/chat-errors';
+import { apiErrorText } from '../../lib/i18n/messages/api-errors';
 import { chooseModel, describeModels, idsOfKind } from '../../lib/models';
 import type { FetchClip } from '../../lib/speech/player-queue';
 import type { SpeechReading } from '../../lib/speech/protocol';
@@ -18,7 +18,7 @@ async function discoverSpeechModel(): Promise<string> {
   // `speed` works with the tts-* models only (gpt-4o-mini-tts ignores it): prefer them.
   const model = chooseModel(speechModels, speechModels.find((id) => id.startsWith('tts-')) ?? null);
   if (!model) {
-    throw new ApiError('model-unavailable', chatErrorText('noSpeechModel', { name: service.name }));
+    throw new ApiError('model-unavailable', apiErrorText('noSpeechModel', { name: service.name }));
   }
   return model;
 }

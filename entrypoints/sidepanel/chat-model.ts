@@ -16,7 +16,8 @@ import {
 } from '../../lib/chat/conversation-thread';
 import { conversationToMarkdown, fileNameFor } from '../../lib/chat/markdown-export';
 import { createModelChoice } from '../../lib/chat/model-choice';
-import { accountOf, type MessageContext, titleFrom } from '../../lib/chat/records';
+import { accountOf, type MessageContext } from '../../lib/chat/records';
+import { titleFrom } from '../../lib/chat/titles';
 import { panelText } from '../../lib/i18n/messages/panel';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
 

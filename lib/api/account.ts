@@ -1,6 +1,6 @@
 /** The account endpoints of a provider with a balance (AI Pass's): the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
 import { ApiError } from './errors';
@@ -26,7 +26,7 @@ export function parseUsageSummary(body: unknown, serviceName: string): UsageSumm
     !isNumber(data.maxBudget) ||
     !isNumber(data.remainingBudget)
   ) {
-    throw new ApiError('server', chatErrorText('unreadableBalance', { name: serviceName }));
+    throw new ApiError('server', apiErrorText('unreadableBalance', { name: serviceName }));
   }
   return {
     totalCost: data.totalCost,
@@ -53,7 +53,7 @@ export function parseCheckoutUrl(body: unknown, serviceName: string): string {
       // Falls through to the error below.
     }
   }
-  throw new ApiError('server', chatErrorText('noCheckoutPage', { name: serviceName }));
+  throw new ApiError('server', apiErrorText('noCheckoutPage', { name: serviceName }));
 }
 
 export async function createCheckoutSession(amount: number): Promise<string> {

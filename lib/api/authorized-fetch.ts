@@ -5,7 +5,7 @@
  */
 import type { AuthResult } from '../auth/errors';
 import type { AccessGrant } from '../auth/types';
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { sendMessage } from '../messages';
 import { MAX_ERROR_BYTES, readBoundedJson } from './bounded-body';
 import { ApiError, apiErrorFrom, type Service } from './errors';
@@ -37,7 +37,7 @@ async function send(grant: AccessGrant, url: string, init: RequestInit): Promise
     return await fetch(url, { ...init, headers });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
-    throw new ApiError('network', chatErrorText('unreachable', { name: grant.service.name }));
+    throw new ApiError('network', apiErrorText('unreachable', { name: grant.service.name }));
   }
 }
 

@@ -4,7 +4,7 @@
  * gigabyte body costs a few megabytes of reading, never the memory to hold it.
  */
 
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { ApiError } from './errors';
 
 /** Enough for any JSON answer of the API: the model list, a balance, an error. */
@@ -15,7 +15,7 @@ export const MAX_ERROR_BYTES = 64 * 1024;
 export const MAX_AUDIO_BYTES = 16 * 1024 * 1024;
 
 function bodyTooLarge(): ApiError {
-  return new ApiError('server', chatErrorText('bodyTooLarge'));
+  return new ApiError('server', apiErrorText('bodyTooLarge'));
 }
 
 /** The body's bytes; rejects with an ApiError as soon as more than `maxBytes` arrive. */

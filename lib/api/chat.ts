@@ -1,6 +1,6 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
 
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { readBoundedJson } from './bounded-body';
 import { ApiError, apiErrorFrom, type Service } from './errors';
@@ -57,7 +57,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     signal: request.signal,
   });
   if (!response.body)
-    throw new ApiError('server', chatErrorText('emptyAnswer', { name: service.name }));
+    throw new ApiError('server', apiErrorText('emptyAnswer', { name: service.name }));
   let finished = false;
   let received = 0;
   for await (const data of readServerSentEvents(response.body, {
@@ -77,13 +77,13 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
     if (text) {
       received += text.length;
       if (received > maxAnswerChars) {
-        throw new ApiError('server', chatErrorText('answerTooLong', { count: maxAnswerChars }));
+        throw new ApiError('server', apiErrorText('answerTooLong', { count: maxAnswerChars }));
       }
       yield text;
     }
     if (choice?.finish_reason) finished = true;
   }
-  if (!finished) throw new ApiError('network', chatErrorText('connectionLost'));
+  if (!finished) throw new ApiError('network', apiErrorText('connectionLost'));
 }
 
 /** `GET /models`, unparsed (see lib/models.ts for what it means), read through a byte cap, and who listed them. */

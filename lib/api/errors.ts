@@ -3,7 +3,7 @@
  * act on. Built from the response's status and body: AI Pass answers in several shapes
  * (OpenAI-style `{error:{message,type}}`, its own `{success:false,message}`, OAuth errors).
  */
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 
 export type ApiErrorCode =
   | 'signed-out'
@@ -79,20 +79,20 @@ export function apiErrorFrom(
     return new ApiError(
       'budget-exhausted',
       service.hasBalance
-        ? chatErrorText('balanceUsedUp', { name })
-        : chatErrorText('budgetUsedUp', { name }),
+        ? apiErrorText('balanceUsedUp', { name })
+        : apiErrorText('budgetUsedUp', { name }),
     );
   }
   if (status === 401 || status === 403) {
-    return new ApiError('signed-out', chatErrorText('sessionEnded', { name }));
+    return new ApiError('signed-out', apiErrorText('sessionEnded', { name }));
   }
   if (status === 429) {
     const seconds = retryAfter(headers);
     return new ApiError(
       'rate-limited',
       seconds === undefined
-        ? chatErrorText('tooManyRequests', { name })
-        : chatErrorText('tooManyRequestsFor', { name, count: seconds }),
+        ? apiErrorText('tooManyRequests', { name })
+        : apiErrorText('tooManyRequestsFor', { name, count: seconds }),
       seconds,
     );
   }
@@ -100,16 +100,16 @@ export function apiErrorFrom(
     /invalid model|model.*(not found|not available|unavailable)/i.test(message) ||
     status === 404
   ) {
-    return new ApiError('model-unavailable', chatErrorText('modelUnavailable'));
+    return new ApiError('model-unavailable', apiErrorText('modelUnavailable'));
   }
   if (status < 500 && isContextTooLong(message, type)) {
-    return new ApiError('context-too-long', chatErrorText('contextTooLong'));
+    return new ApiError('context-too-long', apiErrorText('contextTooLong'));
   }
   if (status >= 500) {
-    return new ApiError('server', chatErrorText('serverProblem', { name, status: String(status) }));
+    return new ApiError('server', apiErrorText('serverProblem', { name, status: String(status) }));
   }
   return new ApiError(
     'bad-request',
-    message || chatErrorText('refused', { name, status: String(status) }),
+    message || apiErrorText('refused', { name, status: String(status) }),
   );
 }

@@ -1,6 +1,6 @@
 /** Text to speech: `POST /audio/speech`, answered with the audio's bytes. */
 
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { authorizedExchange } from './authorized-fetch';
 import { MAX_AUDIO_BYTES, readBoundedBlob } from './bounded-body';
 import { ApiError } from './errors';
@@ -33,11 +33,11 @@ export async function createSpeech(request: SpeechRequest): Promise<Blob> {
     audio = await readBoundedBlob(response, MAX_AUDIO_BYTES);
   } catch (cause) {
     if (signal?.aborted || cause instanceof ApiError) throw cause;
-    throw new ApiError('network', chatErrorText('speechDownloadLost'), undefined, {
+    throw new ApiError('network', apiErrorText('speechDownloadLost'), undefined, {
       cause,
     });
   }
   if (audio.size === 0)
-    throw new ApiError('server', chatErrorText('noAudio', { name: service.name }));
+    throw new ApiError('server', apiErrorText('noAudio', { name: service.name }));
   return audio;
 }

@@ -8,7 +8,7 @@
  * longer than `maxDurationMs` in all are each given up with an error.
  */
 import { createParser } from 'eventsource-parser';
-import { chatErrorText } from '../i18n/messages/chat-errors';
+import { apiErrorText } from '../i18n/messages/api-errors';
 import { ApiError } from './errors';
 
 /** An answer's events are a few hundred characters; a long one is a few thousand. */
@@ -82,7 +82,7 @@ export async function* readServerSentEvents(
     // After an ending, only what follows the last line break can still be unparsed.
     held = ended ? text.length - text.lastIndexOf('\n') - 1 : held + text.length;
     if (held > maxEventChars) {
-      throw new ApiError('server', chatErrorText('lineTooLong'));
+      throw new ApiError('server', apiErrorText('lineTooLong'));
     }
   };
 
@@ -99,14 +99,14 @@ export async function* readServerSentEvents(
         chunk = await reader.read();
       } catch (cause) {
         if (options.signal?.aborted) throw options.signal.reason;
-        throw new ApiError('network', chatErrorText('connectionLost'), undefined, { cause });
+        throw new ApiError('network', apiErrorText('connectionLost'), undefined, { cause });
       }
       if (stop === 'idle') {
-        throw new ApiError('network', chatErrorText('serverSilent'));
+        throw new ApiError('network', apiErrorText('serverSilent'));
       }
       if (stop === 'too-long') {
         const minutes = Math.max(1, Math.round(maxDurationMs / 60_000));
-        throw new ApiError('server', chatErrorText('answerTooSlow', { count: minutes }));
+        throw new ApiError('server', apiErrorText('answerTooSlow', { count: minutes }));
       }
       if (options.signal?.aborted) throw options.signal.reason;
       if (chunk.done) {

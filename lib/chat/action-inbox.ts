@@ -5,8 +5,9 @@
  */
 import { signal } from '@preact/signals';
 import type { PageAction, PendingAction } from '../actions/page-action';
+import { panelText } from '../i18n/messages/panel';
 import type { MessageContext } from './records';
-import { titleFrom } from './records';
+import { titleFrom } from './titles';
 
 /** What a text action asks: the conversation's title, the question and what it is about. */
 export interface ActionQuestion {
@@ -22,12 +23,12 @@ export function questionFor(
   const quoted = { ...page, quote: action.text, omitted: action.omitted };
   return action.kind === 'explain'
     ? {
-        title: `Explain: ${titleFrom(action.text)}`,
+        title: panelText('explainTitle', { quote: titleFrom(action.text) }),
         text: 'Explain this.',
         context: { kind: 'selection', ...quoted },
       }
     : {
-        title: `Summary: ${action.page.title || action.page.url}`,
+        title: panelText('summaryTitle', { page: action.page.title || action.page.url }),
         text: 'Summarize this page.',
         context: { kind: 'page', ...quoted },
       };

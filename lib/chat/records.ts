@@ -1,6 +1,5 @@
 /** What a conversation is, as it is kept in IndexedDB. */
 import type { AuthStatus } from '../auth/status';
-import { panelText } from '../i18n/messages/panel';
 
 /** Whose conversations these are: a provider's id and the account's stable `sub` there. */
 export interface Account {
@@ -74,11 +73,4 @@ export interface MessageRecord {
   heartbeatAt?: number;
   /** The answer was asked without the conversation's oldest parts, to fit the model. */
   earlierLeftOut?: boolean;
-}
-
-/** The title a conversation gets from its first question. */
-export function titleFrom(question: string): string {
-  const line = question.replace(/\s+/g, ' ').trim();
-  if (line === '') return panelText('untitled');
-  return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line;
 }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { titleFrom } from '../../lib/chat/records';
 import { HEARTBEAT_STALE_MS, openChatStore } from '../../lib/chat/store';
 import type { ChatChange } from '../../lib/chat/sync';
+import { titleFrom } from '../../lib/chat/titles';
 
 const ada = { provider: 'aipass', sub: 'ada' };
 const bob = { provider: 'ai-stats', sub: 'bob' };

@@ -5,11 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatConversationDate } from '../../entrypoints/sidepanel/conversation-date';
 import { apiErrorFrom } from '../../lib/api/errors';
+import { questionFor } from '../../lib/chat/action-inbox';
 import { endingOf } from '../../lib/chat/answer-announcement';
 import { liveMessage } from '../../lib/chat/live-message';
-import { titleFrom } from '../../lib/chat/records';
 import { StorageProblem } from '../../lib/chat/storage-problem';
+import { titleFrom } from '../../lib/chat/titles';
 import { currentLanguage } from '../../lib/i18n/current';
+import { apiErrorText } from '../../lib/i18n/messages/api-errors';
 import { chatErrorText } from '../../lib/i18n/messages/chat-errors';
 import { mediaText } from '../../lib/i18n/messages/media';
 import { panelText } from '../../lib/i18n/messages/panel';
@@ -66,6 +68,17 @@ describe('errors are made in the language in use at the time', () => {
     expect(endingOf(answer)).toBe('Antwort angehalten.');
     expect(titleFrom('  ')).toBe('Neues Gespräch');
   });
+
+  it('a page action’s title, while what is asked of the model stays as it was', () => {
+    currentLanguage.value = 'ja';
+    const page = { title: 'Kurs', url: 'https://example.test/' };
+    const explain = questionFor({ kind: 'explain', text: 'Licht', omitted: 0, page });
+    expect(explain.title).toBe('説明：Licht');
+    expect(explain.text).toBe('Explain this.');
+    const summary = questionFor({ kind: 'summarize', text: 'Licht', omitted: 0, page });
+    expect(summary.title).toBe('要約：Kurs');
+    expect(summary.text).toBe('Summarize this page.');
+  });
 });
 
 describe('counts', () => {
@@ -104,7 +117,7 @@ describe('counts', () => {
 
   it('in an answer stopped for its length', () => {
     currentLanguage.value = 'de';
-    expect(chatErrorText('answerTooLong', { count: 1_000_000 })).toBe(
+    expect(apiErrorText('answerTooLong', { count: 1_000_000 })).toBe(
       'Die Antwort hat 1.000.000 Zeichen überschritten und wurde deshalb dort angehalten.',
     );
   });
