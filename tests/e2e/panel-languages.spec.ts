@@ -48,6 +48,8 @@ const GERMAN = {
   addCredit: 'Guthaben aufladen',
   regenerate: 'Neu erzeugen',
   conversations: 'Gespräche',
+  close: 'Schließen',
+  readAloud: 'Vorlesen',
   date: /^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}$/,
 };
 const ENGLISH = {
@@ -61,6 +63,8 @@ const ENGLISH = {
   addCredit: 'Add credit',
   regenerate: 'Regenerate',
   conversations: 'Conversations',
+  close: 'Close',
+  readAloud: 'Read aloud',
   date: /./,
 };
 const JAPANESE = {
@@ -74,6 +78,8 @@ const JAPANESE = {
   addCredit: 'クレジットを追加',
   regenerate: '再生成',
   conversations: '会話',
+  close: '閉じる',
+  readAloud: '読み上げ',
   date: /^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
 };
 
@@ -236,6 +242,25 @@ for (const words of [ENGLISH, GERMAN, JAPANESE]) {
         async () => {
           await panel.getByRole('button', { name: words.conversations, exact: true }).click();
           await expect(panel.locator('.conversation-date').first()).toHaveText(words.date);
+        },
+      ],
+      [
+        'read-aloud',
+        async () => {
+          await panel.getByRole('button', { name: words.close }).click();
+          // Long enough to ask first, and longer than one reading: the longest notice.
+          const text = 'Ein Satz, der vorgelesen wird. '.repeat(1_000);
+          await panel.evaluate(
+            (text) =>
+              chrome.runtime.sendMessage({
+                type: 'speech.start',
+                data: { text },
+                id: 1,
+                timestamp: Date.now(),
+              }),
+            text,
+          );
+          await expect(panel.getByRole('region', { name: words.readAloud })).toBeVisible();
         },
       ],
     ];
