@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { resetNotes, takeResetNotes } from '../../lib/config/checked-item';
+import { optionsText } from '../../lib/i18n/messages/options';
 
 /**
  * Says, once, which stored settings could not be read and went back to their defaults. Notes
@@ -22,8 +23,8 @@ export function ResetNotice() {
   if (notes.value.length === 0) return null;
   return (
     <div class="card reset-notice" role="status">
-      <strong>Some settings could not be read and were set back to their defaults:</strong>{' '}
-      {notes.value.join(', ')}. Check them below.
+      <strong>{optionsText('resetNotice')}</strong> {notes.value.join(', ')}.{' '}
+      {optionsText('resetCheck')}
     </div>
   );
 }

@@ -6,13 +6,14 @@ import {
   type ThemeChoice,
   themeChoice,
 } from '../../lib/config/theme';
+import { optionsText } from '../../lib/i18n/messages/options';
 import './theme-settings.css';
 
-const LABELS: Record<ThemeChoice, string> = {
-  system: 'System',
-  light: 'Light',
-  dark: 'Dark',
-};
+const LABEL_KEYS = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  dark: 'themeDark',
+} as const satisfies Record<ThemeChoice, string>;
 
 /** System, Light or Dark, applied to every Passlight page as soon as it is picked. */
 export function ThemeSettings() {
@@ -27,11 +28,9 @@ export function ThemeSettings() {
 
   return (
     <section class="card" aria-labelledby="theme-title">
-      <h2 id="theme-title">Appearance</h2>
+      <h2 id="theme-title">{optionsText('appearanceTitle')}</h2>
       <fieldset class="theme-choices">
-        <legend class="muted">
-          Colours of Passlight’s pages: the system’s, or always one of them.
-        </legend>
+        <legend class="muted">{optionsText('appearanceLead')}</legend>
         {THEME_CHOICES.map((choice) => (
           <label key={choice} class="theme-choice">
             <input
@@ -44,7 +43,7 @@ export function ThemeSettings() {
                 void themeChoice.setValue(choice);
               }}
             />
-            <span>{LABELS[choice]}</span>
+            <span>{optionsText(LABEL_KEYS[choice])}</span>
           </label>
         ))}
       </fieldset>
