@@ -8,7 +8,7 @@ import {
   type LanguageChoice,
 } from '../../lib/i18n/language';
 import { optionsText } from '../../lib/i18n/messages/options';
-import './theme-settings.css';
+import { ChoiceRow } from './ChoiceRow';
 
 /**
  * The browser's language or one of Passlight's, applied to every page and the menus as soon as
@@ -33,24 +33,18 @@ export function LanguageSettings() {
   return (
     <section class="card" aria-labelledby="language-title">
       <h2 id="language-title">{optionsText('languageTitle')}</h2>
-      <fieldset class="theme-choices">
-        <legend class="muted">{optionsText('languageLead')}</legend>
-        {LANGUAGE_CHOICES.map((choice) => (
-          <label key={choice} class="theme-choice">
-            <input
-              type="radio"
-              name="language"
-              value={choice}
-              checked={chosen.value === choice}
-              onChange={() => {
-                chosen.value = choice;
-                void languageChoice.setValue(choice);
-              }}
-            />
-            <span lang={choice === 'browser' ? undefined : choice}>{labelOf(choice)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceRow
+        name="language"
+        legend={optionsText('languageLead')}
+        choices={LANGUAGE_CHOICES}
+        chosen={chosen.value}
+        labelOf={labelOf}
+        langOf={(choice) => (choice === 'browser' ? undefined : choice)}
+        onChoose={(choice) => {
+          chosen.value = choice;
+          void languageChoice.setValue(choice);
+        }}
+      />
     </section>
   );
 }

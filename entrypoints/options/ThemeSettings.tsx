@@ -7,7 +7,7 @@ import {
   themeChoice,
 } from '../../lib/config/theme';
 import { optionsText } from '../../lib/i18n/messages/options';
-import './theme-settings.css';
+import { ChoiceRow } from './ChoiceRow';
 
 const LABEL_KEYS = {
   system: 'themeSystem',
@@ -29,24 +29,17 @@ export function ThemeSettings() {
   return (
     <section class="card" aria-labelledby="theme-title">
       <h2 id="theme-title">{optionsText('appearanceTitle')}</h2>
-      <fieldset class="theme-choices">
-        <legend class="muted">{optionsText('appearanceLead')}</legend>
-        {THEME_CHOICES.map((choice) => (
-          <label key={choice} class="theme-choice">
-            <input
-              type="radio"
-              name="theme"
-              value={choice}
-              checked={chosen.value === choice}
-              onChange={() => {
-                chosen.value = choice;
-                void themeChoice.setValue(choice);
-              }}
-            />
-            <span>{optionsText(LABEL_KEYS[choice])}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceRow
+        name="theme"
+        legend={optionsText('appearanceLead')}
+        choices={THEME_CHOICES}
+        chosen={chosen.value}
+        labelOf={(choice) => optionsText(LABEL_KEYS[choice])}
+        onChoose={(choice) => {
+          chosen.value = choice;
+          void themeChoice.setValue(choice);
+        }}
+      />
     </section>
   );
 }

@@ -94,3 +94,22 @@ test('signed in, the popup gives the balance and its messages in the language pi
   await expect(popup.getByText('サインアウトしました。')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'AI Pass でサインイン' })).toBeVisible();
 });
+
+test('Settings names the settings it had to reset in the language picked, listed its way', async ({
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  await serviceWorker.evaluate(() =>
+    chrome.storage.local.set({
+      'settings.language': 'de',
+      'providers.added': [{ id: 'x', name: 42 }],
+      'settings.voice': 'robot',
+    }),
+  );
+  const options = await openExtensionPage('options.html');
+  const notice = options.getByRole('status').filter({ hasText: 'nicht gelesen werden' });
+  await expect(notice).toContainText(/die (hinzugefügten Anbieter|Vorlesestimme) und die/);
+  await expect(notice).toContainText('die hinzugefügten Anbieter');
+  await expect(notice).toContainText('die Vorlesestimme');
+  await expect(notice).toContainText('Bitte prüfen Sie sie unten.');
+});

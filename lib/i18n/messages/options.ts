@@ -44,7 +44,7 @@ export const optionsText = defineMessages(
     languageLead: 'The language of Passlight’s pages, menus and messages.',
     languageBrowser: 'Browser language ({language})',
     resetNotice: 'Some settings could not be read and were set back to their defaults:',
-    resetCheck: 'Check them below.',
+    resetList: '{settings}. Check them below.',
     conversationsTitle: 'Conversations',
     conversationsSignedOut: 'Sign in to see, export or delete your conversations.',
     counting: 'Counting…',
@@ -118,7 +118,7 @@ export const optionsText = defineMessages(
       languageBrowser: 'Browsersprache ({language})',
       resetNotice:
         'Einige Einstellungen konnten nicht gelesen werden und wurden auf den Standard zurückgesetzt:',
-      resetCheck: 'Bitte prüfen Sie sie unten.',
+      resetList: '{settings}. Bitte prüfen Sie sie unten.',
       conversationsTitle: 'Unterhaltungen',
       conversationsSignedOut:
         'Melden Sie sich an, um Ihre Unterhaltungen zu sehen, zu exportieren oder zu löschen.',
@@ -197,7 +197,7 @@ export const optionsText = defineMessages(
       languageLead: 'Passlight のページ、メニュー、メッセージの言語です。',
       languageBrowser: 'ブラウザの言語（{language}）',
       resetNotice: '一部の設定を読み込めなかったため、既定値に戻しました:',
-      resetCheck: '下で確認してください。',
+      resetList: '{settings}。下で確認してください。',
       conversationsTitle: '会話',
       conversationsSignedOut: '会話の表示、エクスポート、削除にはサインインしてください。',
       counting: '数えています…',
