@@ -35,6 +35,10 @@ export function OptionsPage() {
   const status = useSignal<SaveStatus>({ kind: 'idle' });
   const loaded = useSignal(false);
   const redirectUri = browser.identity.getRedirectURL(AIPASS_REDIRECT_PATH);
+  const pageTitle = optionsText('pageTitle');
+  useEffect(() => {
+    document.title = pageTitle;
+  }, [pageTitle]);
 
   useEffect(() => {
     const show = (settings: { serverUrl: string; clientId: string }) => {

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandHeader } from '../../components/BrandHeader';
 import { welcomeText } from '../../lib/i18n/messages/welcome';
@@ -9,6 +10,10 @@ const STEPS = [
 ] as const;
 
 export function Welcome() {
+  const title = welcomeText('title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <>
       <BrandHeader>
@@ -17,7 +22,7 @@ export function Welcome() {
         </button>
       </BrandHeader>
       <main class="welcome">
-        <h1>{welcomeText('title')}</h1>
+        <h1>{title}</h1>
         <p class="muted lead">{welcomeText('lead')}</p>
         <ol class="steps">
           {STEPS.map((step, index) => (

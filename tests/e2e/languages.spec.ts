@@ -30,6 +30,7 @@ test('a language picked in Settings applies at once to the open pages and the me
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
   await expect(options.getByRole('heading', { name: 'Sprache' })).toBeVisible();
   await expect(options.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(options).toHaveTitle('Passlight-Einstellungen');
   // The menus, retitled by the worker.
   await expect
     .poll(() => menuTitles(serviceWorker))
@@ -51,6 +52,9 @@ test('a language picked in Settings applies at once to the open pages and the me
   const later = await openExtensionPage('popup.html');
   await expect(later.getByRole('heading', { name: 'どのページでも AI を' })).toBeVisible();
   await expect(later.locator('html')).toHaveAttribute('lang', 'ja');
+  const welcome = await openExtensionPage('welcome.html');
+  await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Passlight へようこそ');
+  await expect(welcome).toHaveTitle('Passlight へようこそ');
   await expect
     .poll(async () => (await menuTitles(serviceWorker))['passlight-explain'])
     .toBe('説明する（先に AI Pass にサインインしてください）');
@@ -58,6 +62,8 @@ test('a language picked in Settings applies at once to the open pages and the me
   // Each language is named in itself, whatever the page speaks: the browser's is named in English.
   await options.getByRole('radio', { name: 'ブラウザの言語（English）' }).check();
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(options).toHaveTitle('Passlight settings');
+  await expect(welcome).toHaveTitle('Welcome to Passlight');
   await expect(popup.getByRole('heading', { name: 'AI on any page' })).toBeVisible();
   await expect(later.getByRole('button', { name: 'Sign in with AI Pass' })).toBeVisible();
   await expect

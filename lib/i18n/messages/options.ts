@@ -4,6 +4,7 @@ import { defineMessages } from '../define';
 export const optionsText = defineMessages(
   {
     title: 'Settings',
+    pageTitle: 'Passlight settings',
     connectionTitle: 'AI Pass connection',
     connectionLead:
       'Passlight signs in to this server with OAuth. Change these only if you run your own AI Pass-compatible server or registered your own OAuth client.',
@@ -74,6 +75,7 @@ export const optionsText = defineMessages(
   {
     de: {
       title: 'Einstellungen',
+      pageTitle: 'Passlight-Einstellungen',
       connectionTitle: 'Verbindung zu AI Pass',
       connectionLead:
         'Passlight meldet sich mit OAuth bei diesem Server an. Ändern Sie diese Angaben nur, wenn Sie einen eigenen AI-Pass-kompatiblen Server betreiben oder einen eigenen OAuth-Client registriert haben.',
@@ -155,6 +157,7 @@ export const optionsText = defineMessages(
     },
     ja: {
       title: '設定',
+      pageTitle: 'Passlight の設定',
       connectionTitle: 'AI Pass への接続',
       connectionLead:
         'Passlight はこのサーバーに OAuth でサインインします。独自の AI Pass 互換サーバーを運用している場合や、独自の OAuth クライアントを登録した場合にのみ変更してください。',
