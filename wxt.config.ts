@@ -4,6 +4,7 @@ import { DEV_EXTENSION_KEY, FIREFOX_ADDON_ID } from './dev/extension-identity';
 import { inlineNoFonts, katexFonts } from './dev/katex-fonts';
 import { noRawHtml } from './dev/no-raw-html';
 import { originPatternFor } from './lib/browsers/host-pattern';
+import { DEFAULT_LOCALE, manifestLocaleFiles, manifestMessage } from './lib/i18n/manifest-locales';
 
 /** The AI Pass origin a store build talks to, unless the build or the user says otherwise. */
 const DEFAULT_SERVER_URL = 'https://aipass.one';
@@ -45,6 +46,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers get Manifest V3 (WXT would build Firefox as MV2, which drops optional_host_permissions).
   manifestVersion: 3,
+  hooks: {
+    // The manifest's name, description and commands in every language, from one catalog.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...manifestLocaleFiles());
+    },
+  },
   vite: () => ({
     plugins: [
       preact({ devToolsEnabled: false, prefreshEnabled: false }),
@@ -58,9 +65,9 @@ export default defineConfig({
     const isStoreBuild = mode === 'production';
     const isFirefox = browser === 'firefox';
     return {
-      name: 'Passlight',
-      description:
-        'Explain, describe and read aloud anything on the page with AI, signed in with your own AI Pass account.',
+      name: manifestMessage('name'),
+      description: manifestMessage('description'),
+      default_locale: DEFAULT_LOCALE,
       // Chromium dev and test builds carry a fixed key so the extension ID and OAuth redirect URI
       // never change; Firefox takes both from the add-on ID below.
       ...(isStoreBuild || isFirefox ? {} : { key: DEV_EXTENSION_KEY }),
@@ -97,11 +104,11 @@ export default defineConfig({
         // Alt+Shift+A among them); a test checks that both of these are assigned.
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+Y' },
-          description: 'Open the Passlight side panel',
+          description: manifestMessage('openSidePanel'),
         },
         'explain-selection': {
           suggested_key: { default: 'Alt+Shift+E' },
-          description: 'Explain the selected text',
+          description: manifestMessage('explainSelection'),
         },
       },
     };

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The first step of `npm start`, `npm test`, `npm run bench`, `npm run gateway` and `npm run oidc`: makes sure
- * the dependencies and the browsers are there (installing them where it can, saying exactly what
- * to install where it cannot), then runs the real command. Plain Node with no dependencies,
+ * The first step of `npm start`, `npm run tour`, `npm test`, `npm run bench`, `npm run gateway`
+ * and `npm run oidc`: makes sure the dependencies and the browsers are there (installing them
+ * where it can, saying exactly what to install where it cannot), then runs the real command. Plain Node with no dependencies,
  * because it runs before `node_modules` exists.
  */
 import { spawnSync } from 'node:child_process';
@@ -78,6 +78,20 @@ function ensureFirefox() {
     ].join('\n'),
   );
   process.exit(1);
+}
+
+/**
+ * The tour's Japanese screenshots need a font with Japanese glyphs, which Debian's defaults lack
+ * (a person who reads Japanese has one). Only the tour asks for it; without it the pictures show
+ * empty boxes, so the tour goes on and says what to install.
+ */
+function ensureJapaneseFont() {
+  const listed = spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' });
+  if (listed.status === 0 && listed.stdout.trim() !== '') return;
+  if (aptInstall('a Japanese font', 'fonts-noto-cjk')) return;
+  console.warn(
+    'No Japanese font found: the Japanese screenshots will show empty boxes. Install one (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk).',
+  );
 }
 
 /** The Firefox store build, linted as the add-on store lints it: any warning fails. */
@@ -165,7 +179,15 @@ const steps = {
   start() {
     if (process.argv.includes('--firefox')) ensureFirefox();
     else ensureChromium();
+    // Without a display `npm start` takes the tour, which shows Passlight in Japanese too.
+    const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+    if (!hasDisplay || process.argv.includes('--tour')) ensureJapaneseFont();
     return run('npx', ['tsx', 'dev/start.ts', ...process.argv.slice(3)]);
+  },
+  tour() {
+    ensureChromium();
+    ensureJapaneseFont();
+    return run('npx', ['tsx', 'dev/start.ts', '--tour', ...process.argv.slice(3)]);
   },
   bench() {
     ensureChromium();

@@ -28,6 +28,9 @@ async function startLocalGateway(): Promise<Gateway> {
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const tourOnly = process.argv.includes('--tour') || !hasDisplay;
 const browser = process.argv.includes('--firefox') ? 'firefox' : 'chrome';
+/** `--docs`: the tour also makes the README's pictures again. */
+const writeDocs = process.argv.includes('--docs');
+const DOCS_SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
 const gateway = await startLocalGateway();
 console.log(`Local AI Pass gateway: ${gateway.url}`);
@@ -49,7 +52,7 @@ if (tourOnly) {
   const files =
     browser === 'firefox'
       ? await runFirefoxTour(extensionDir, outDir, gateway)
-      : await runTour(extensionDir, outDir, gateway);
+      : await runTour(extensionDir, outDir, gateway, writeDocs ? DOCS_SCREENSHOTS : undefined);
   console.log('Screenshots of each step:');
   for (const file of files) console.log(`  ${path.relative(PROJECT_ROOT, file)}`);
   await gateway.close();

@@ -20,7 +20,14 @@ import {
   TOKEN_DIALECTS,
   type TokenDialect,
 } from '../../lib/config/token-dialects';
+import { providersText } from '../../lib/i18n/messages/providers';
 import { IssuerSummary } from './IssuerSummary';
+
+/** How the options page names a dialect: in full as a choice, short in a provider's details. */
+export function dialectLabel(dialect: TokenDialect, short = false): string {
+  const key = TOKEN_DIALECTS[dialect].labelKey;
+  return providersText(short ? `${key}Short` : key);
+}
 
 const EMPTY_FORM: ProviderForm = {
   name: '',
@@ -54,7 +61,7 @@ export function AddProviderForm({
     event.preventDefault();
     facts.value = null;
     addError.value = '';
-    const checked = checkSecureUrl(issuerInput.value, 'issuer URL');
+    const checked = checkSecureUrl(issuerInput.value, 'fieldIssuer');
     if (!checked.ok) {
       issuerError.value = checked.reason;
       return;
@@ -63,7 +70,7 @@ export function AddProviderForm({
     const origin = new URL(checked.url).origin;
     const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
     if (!granted) {
-      issuerError.value = `Passlight needs access to ${origin} to read its settings. Nothing was saved.`;
+      issuerError.value = providersText('needsAccessToRead', { origin });
       return;
     }
     lookingUp.value = true;
@@ -77,8 +84,7 @@ export function AddProviderForm({
         tokenDialect: found.knownDialect ?? 'form',
       };
     } catch (error) {
-      issuerError.value =
-        error instanceof AuthError ? error.message : 'The provider’s settings could not be read.';
+      issuerError.value = error instanceof AuthError ? error.message : providersText('unreadable');
     } finally {
       lookingUp.value = false;
     }
@@ -94,7 +100,7 @@ export function AddProviderForm({
     const origins = originsToGrant(checked.provider, found);
     const granted = await browser.permissions.request({ origins });
     if (!granted) {
-      addError.value = `Passlight needs access to ${origins.join(', ')} to use this provider. Nothing was saved.`;
+      addError.value = providersText('needsAccessToUse', { origins: origins.join(', ') });
       return;
     }
     await onAdded(checked.provider);
@@ -116,10 +122,10 @@ export function AddProviderForm({
 
   return (
     <div class="add-provider">
-      <h3>Add a provider</h3>
+      <h3>{providersText('addTitle')}</h3>
       <form class="options-form" onSubmit={lookUp} noValidate aria-busy={lookingUp.value}>
         <div class="field">
-          <label for="issuer-url">Issuer URL</label>
+          <label for="issuer-url">{providersText('issuerUrl')}</label>
           <div class="inline-row">
             <input
               id="issuer-url"
@@ -136,7 +142,7 @@ export function AddProviderForm({
               aria-describedby="issuer-url-hint"
             />
             <button type="submit" class="btn" disabled={lookingUp.value}>
-              {lookingUp.value ? 'Reading…' : 'Read settings'}
+              {providersText(lookingUp.value ? 'reading' : 'readSettings')}
             </button>
           </div>
           <span
@@ -144,8 +150,7 @@ export function AddProviderForm({
             role={issuerError.value ? 'alert' : undefined}
             class={issuerError.value ? 'hint status-error' : 'hint'}
           >
-            {issuerError.value ||
-              'Any OAuth 2.1 or OpenID Connect server: Passlight reads its published settings.'}
+            {issuerError.value || providersText('issuerHint')}
           </span>
         </div>
       </form>
@@ -153,35 +158,39 @@ export function AddProviderForm({
       {facts.value ? (
         <form class="options-form confirm-provider" onSubmit={add} noValidate>
           <IssuerSummary facts={facts.value} />
-          <TextField label="Name" hint="Shown on the Sign in button." {...field('name')} />
           <TextField
-            label="API base URL"
+            label={providersText('name')}
+            hint={providersText('nameHint')}
+            {...field('name')}
+          />
+          <TextField
+            label={providersText('apiBase')}
             url
             placeholder="https://api.example.com/v1"
-            hint="Where its OpenAI-compatible API answers (…/chat/completions)."
+            hint={providersText('apiBaseHint')}
             {...field('apiBase')}
           />
           <div class="field">
-            <label for="redirect-new">Redirect URI to register</label>
+            <label for="redirect-new">{providersText('redirectToRegister')}</label>
             <RedirectUri
               id="redirect-new"
               uri={redirectUri}
-              label="Copy the new provider’s redirect URI"
+              label={providersText('copyNewRedirect')}
             />
           </div>
           <TextField
-            label="Client ID"
-            hint="The public client you registered with that redirect URI."
+            label={providersText('clientId')}
+            hint={providersText('clientIdHint')}
             {...field('clientId')}
           />
           <TextField
-            label="Scopes"
-            hint="Separated by spaces; proposed from what the server offers."
+            label={providersText('scopes')}
+            hint={providersText('scopesHint')}
             {...field('scopes')}
           />
           {facts.value.knownDialect ? null : (
             <div class="field">
-              <label for="provider-tokenDialect">Token request style</label>
+              <label for="provider-tokenDialect">{providersText('tokenStyle')}</label>
               <select
                 id="provider-tokenDialect"
                 value={form.value.tokenDialect}
@@ -194,18 +203,16 @@ export function AddProviderForm({
               >
                 {TOKEN_DIALECT_NAMES.map((dialect) => (
                   <option key={dialect} value={dialect}>
-                    {TOKEN_DIALECTS[dialect].label}
+                    {dialectLabel(dialect)}
                   </option>
                 ))}
               </select>
-              <span class="hint">
-                Its metadata does not say how it wants token requests; its documentation does.
-              </span>
+              <span class="hint">{providersText('tokenStyleHint')}</span>
             </div>
           )}
           <div class="options-actions">
             <button type="submit" class="btn btn-primary">
-              Add provider
+              {providersText('addProvider')}
             </button>
             <button
               type="button"
@@ -215,7 +222,7 @@ export function AddProviderForm({
                 errors.value = {};
               }}
             >
-              Cancel
+              {providersText('cancel')}
             </button>
             <span role="status" class="status-error">
               {addError.value}

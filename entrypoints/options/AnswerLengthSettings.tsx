@@ -8,14 +8,15 @@ import {
   type OutputCeilings,
 } from '../../lib/chat/output-ceiling';
 import { outputCeilings } from '../../lib/config/output-ceilings';
+import { optionsText } from '../../lib/i18n/messages/options';
 import './answer-length-settings.css';
 
-const LABELS: Record<AnswerKind, string> = {
-  chat: 'Chat',
-  explain: 'Explain',
-  summarize: 'Summarize this page',
-  describe: 'Describe image',
-};
+const LABEL_KEYS = {
+  chat: 'answerChat',
+  explain: 'answerExplain',
+  summarize: 'answerSummarize',
+  describe: 'answerDescribe',
+} as const satisfies Record<AnswerKind, string>;
 
 const { min, max, step } = OUTPUT_CEILING_RANGE;
 
@@ -39,16 +40,14 @@ export function AnswerLengthSettings() {
 
   return (
     <section class="card answer-length-settings" aria-labelledby="answer-length-title">
-      <h2 id="answer-length-title">Answer length</h2>
+      <h2 id="answer-length-title">{optionsText('answerLengthTitle')}</h2>
       <p class="muted" id="answer-length-hint">
-        The most tokens an answer may use, for each action. A page cannot make an answer cost more
-        than this. From {min.toLocaleString('en-US')} to {max.toLocaleString('en-US')}: reasoning
-        models need room to think before they answer.
+        {optionsText('answerLengthLead', { min, max })}
       </p>
       <div class="answer-length-grid">
         {ANSWER_KINDS.map((kind) => (
           <div class="field" key={kind}>
-            <label for={`max-tokens-${kind}`}>{LABELS[kind]}</label>
+            <label for={`max-tokens-${kind}`}>{optionsText(LABEL_KEYS[kind])}</label>
             <input
               id={`max-tokens-${kind}`}
               type="number"

@@ -7,11 +7,12 @@ import { accountOf } from '../../lib/chat/records';
 import { storageProblemFrom } from '../../lib/chat/storage-problem';
 import { openChatStore } from '../../lib/chat/store';
 import { createChatSync } from '../../lib/chat/sync';
-
-const SIZE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+import { currentLanguage } from '../../lib/i18n/current';
+import { optionsText } from '../../lib/i18n/messages/options';
 
 function megabytes(bytes: number): string {
-  return `${SIZE.format(bytes / (1024 * 1024))} MB`;
+  const size = new Intl.NumberFormat(currentLanguage.value, { maximumFractionDigits: 1 });
+  return optionsText('megabytes', { size: size.format(bytes / (1024 * 1024)) });
 }
 
 /** The signed-in account's conversations: how many, the space they use, export, import, delete. */
@@ -59,7 +60,7 @@ export function ConversationsSection() {
       confirming.value = false;
       if (!account) return '';
       const deleted = await store.deleteAllConversations(account);
-      return `Deleted ${deleted} ${deleted === 1 ? 'conversation' : 'conversations'}.`;
+      return optionsText('deleted', { count: deleted });
     });
 
   const exportAll = () =>
@@ -72,7 +73,7 @@ export function ConversationsSection() {
         `passlight-conversations-${day}.json`,
         'application/json',
       );
-      return `Exported ${archive.conversations.length} conversations.`;
+      return optionsText('exported', { count: archive.conversations.length });
     });
 
   const importFile = (file: File) =>
@@ -80,33 +81,33 @@ export function ConversationsSection() {
       if (!account) return '';
       const archive = parseArchive(await file.text());
       const added = await store.importAll(account, archive.conversations);
-      return `Imported ${archive.conversations.length} conversations (${added} new).`;
+      return optionsText('imported', { count: archive.conversations.length, added });
     });
 
   return (
     <section class="card" aria-labelledby="conversations-title">
-      <h2 id="conversations-title">Conversations</h2>
+      <h2 id="conversations-title">{optionsText('conversationsTitle')}</h2>
       {!account ? (
-        <p class="muted">Sign in to see, export or delete your conversations.</p>
+        <p class="muted">{optionsText('conversationsSignedOut')}</p>
       ) : (
         <>
           <p class="muted" id="conversations-summary">
             {count.value === null
-              ? 'Counting…'
-              : `${count.value} ${count.value === 1 ? 'conversation' : 'conversations'} of ${name} in this browser.`}
-            {usage.value ? ` Passlight uses ${usage.value} of this browser’s storage.` : ''}
+              ? optionsText('counting')
+              : optionsText('conversationsOf', { count: count.value, name })}
+            {usage.value ? ` ${optionsText('storageUse', { size: usage.value })}` : ''}
           </p>
           <div class="options-actions">
             <button type="button" class="btn" onClick={exportAll} disabled={!count.value}>
-              Export all (JSON)
+              {optionsText('exportAll')}
             </button>
             <label class="btn">
-              Import…
+              {optionsText('import')}
               <input
                 type="file"
                 accept="application/json,.json"
                 hidden
-                aria-label="Import conversations from a file"
+                aria-label={optionsText('importLabel')}
                 onChange={(event) => {
                   const file = event.currentTarget.files?.[0];
                   event.currentTarget.value = '';
@@ -120,21 +121,20 @@ export function ConversationsSection() {
               onClick={() => (confirming.value = true)}
               disabled={!count.value}
             >
-              Delete all conversations
+              {optionsText('deleteAll')}
             </button>
           </div>
           {confirming.value ? (
             <div class="confirm" role="alertdialog" aria-labelledby="delete-all-question">
               <p id="delete-all-question">
-                Delete all {count.value} {count.value === 1 ? 'conversation' : 'conversations'} of{' '}
-                {name} from this browser? This cannot be undone.
+                {optionsText('deleteAllQuestion', { count: count.value ?? 0, name })}
               </p>
               <div class="options-actions">
                 <button type="button" class="btn danger" onClick={deleteAll}>
-                  Delete {count.value}
+                  {optionsText('deleteCount', { count: count.value ?? 0 })}
                 </button>
                 <button type="button" class="btn" onClick={() => (confirming.value = false)}>
-                  Cancel
+                  {optionsText('cancel')}
                 </button>
               </div>
             </div>

@@ -1,19 +1,23 @@
 import type { IssuerFacts } from '../../lib/config/new-provider';
+import { providersText as t } from '../../lib/i18n/messages/providers';
 
 /** What the issuer's metadata says, for the person to confirm before adding it. */
 export function IssuerSummary({ facts }: { facts: IssuerFacts }) {
   const rows: Array<[string, string]> = [
-    ['Issuer', facts.issuer],
-    ['Metadata', facts.discovery === 'oidc' ? 'OpenID Connect Discovery' : 'OAuth 2.0 (RFC 8414)'],
-    ['Sign-in page', facts.authorizationEndpoint],
-    ['Token endpoint', facts.tokenEndpoint],
-    ['Revocation', facts.revocationEndpoint ?? 'None: tokens expire on their own'],
-    ['User info', facts.userinfoEndpoint ?? 'None'],
-    ['Issuer in responses', facts.announcesIss ? 'Yes (checked on every sign-in)' : 'No'],
-    ['Scopes offered', facts.scopesSupported.join(' ') || 'Not listed'],
+    [t('issuer'), facts.issuer],
+    [
+      t('metadata'),
+      facts.discovery === 'oidc' ? 'OpenID Connect Discovery' : 'OAuth 2.0 (RFC 8414)',
+    ],
+    [t('signInPage'), facts.authorizationEndpoint],
+    [t('tokenEndpoint'), facts.tokenEndpoint],
+    [t('revocation'), facts.revocationEndpoint ?? t('noRevocation')],
+    [t('userInfo'), facts.userinfoEndpoint ?? t('none')],
+    [t('issInResponses'), facts.announcesIss ? t('issChecked') : t('no')],
+    [t('scopesOffered'), facts.scopesSupported.join(' ') || t('notListed')],
   ];
   return (
-    <dl class="issuer-summary" aria-label="What the server says about itself">
+    <dl class="issuer-summary" aria-label={t('summaryLabel')}>
       {rows.map(([term, detail]) => (
         <div key={term}>
           <dt>{term}</dt>

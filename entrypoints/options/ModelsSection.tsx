@@ -3,8 +3,10 @@ import { useEffect } from 'preact/hooks';
 import { fetchModelIds } from '../../lib/api/chat';
 import { ApiError } from '../../lib/api/errors';
 import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
+import { formatNumber } from '../../lib/i18n/define';
+import { modelsText } from '../../lib/i18n/messages/models';
 import { describeModels, type ModelInfo } from '../../lib/models';
-import { KIND_LABELS, MODEL_KINDS, type ModelKind } from '../../lib/models/kind';
+import { kindLabel, MODEL_KINDS, type ModelKind } from '../../lib/models/kind';
 import { rulesFor } from '../../lib/models/picker';
 import {
   type ModelChoices,
@@ -54,8 +56,7 @@ export function ModelsSection() {
         },
         (error: unknown) => {
           if (shownAccount !== account) return;
-          const message =
-            error instanceof ApiError ? error.message : 'The models could not be loaded.';
+          const message = error instanceof ApiError ? error.message : modelsText('loadFailed');
           listing.value = { state: 'error', message };
         },
       );
@@ -84,12 +85,8 @@ export function ModelsSection() {
 
   return (
     <section class="card models-section" aria-labelledby="models-title">
-      <h2 id="models-title">Models</h2>
-      <p class="muted">
-        What {providerName} offers, grouped by what Passlight thinks each model does. Correct a kind
-        if it is wrong; leave a chat model out of the side panel’s picker if you never use it. Kept
-        for {providerName} only.
-      </p>
+      <h2 id="models-title">{modelsText('title')}</h2>
+      <p class="muted">{modelsText('lead', { provider: providerName })}</p>
       <ModelListing
         listing={listing.value}
         providerName={providerName}
@@ -110,10 +107,10 @@ function ModelListing(props: {
 }) {
   const { listing, providerName, choices } = props;
   if (listing.state === 'signed-out')
-    return <p class="muted">Sign in to {providerName} to see its models.</p>;
-  if (listing.state === 'loading') return <p aria-busy="true">Loading the models…</p>;
+    return <p class="muted">{modelsText('signInToSee', { provider: providerName })}</p>;
+  if (listing.state === 'loading') return <p aria-busy="true">{modelsText('loading')}</p>;
   if (listing.state === 'error') return <p class="status-error">{listing.message}</p>;
-  if (listing.models.length === 0) return <p>{providerName} lists no models right now.</p>;
+  if (listing.models.length === 0) return <p>{modelsText('none', { provider: providerName })}</p>;
   const found = new Map(listing.models.map((model) => [model.id, model]));
   const corrected = withCorrections(listing.models, choices);
   const hidden = new Set(choices.hidden);
@@ -125,7 +122,7 @@ function ModelListing(props: {
         return (
           <section key={kind} class="model-group" aria-labelledby={`models-${kind}`}>
             <h3 id={`models-${kind}`}>
-              {KIND_LABELS[kind]} <span class="muted">({models.length})</span>
+              {kindLabel(kind)} <span class="muted">({formatNumber(models.length)})</span>
             </h3>
             <ul class="model-list">
               {models.map((model) => (
@@ -164,22 +161,23 @@ function ModelRow(props: {
           <input
             type="checkbox"
             checked={!hidden}
-            aria-label={`Show ${model.id} in the picker`}
+            aria-label={modelsText('showInPicker', { model: model.id })}
             onChange={(event) => props.onHide(model, !event.currentTarget.checked)}
           />
-          <span aria-hidden="true">In picker</span>
+          <span aria-hidden="true">{modelsText('inPicker')}</span>
         </label>
       ) : null}
       <select
         class="model-kind"
-        aria-label={`Kind of ${model.id}`}
+        aria-label={modelsText('kindOf', { model: model.id })}
         value={model.kind}
         onChange={(event) => props.onKind(found, event.currentTarget.value as ModelKind)}
       >
         {MODEL_KINDS.map((kind) => (
           <option key={kind} value={kind}>
-            {KIND_LABELS[kind]}
-            {kind === found.kind && model.kind !== found.kind ? ' (as found)' : ''}
+            {kind === found.kind && model.kind !== found.kind
+              ? modelsText('asFound', { kind: kindLabel(kind) })
+              : kindLabel(kind)}
           </option>
         ))}
       </select>

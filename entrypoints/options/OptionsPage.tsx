@@ -14,8 +14,10 @@ import {
   saveProviderSettings,
   watchProviderSettings,
 } from '../../lib/config/settings';
+import { optionsText } from '../../lib/i18n/messages/options';
 import { AnswerLengthSettings } from './AnswerLengthSettings';
 import { ConversationsSection } from './ConversationsSection';
+import { LanguageSettings } from './LanguageSettings';
 import { ModelsSection } from './ModelsSection';
 import { ProvidersSection } from './ProvidersSection';
 import { ReadAloudSettings } from './ReadAloudSettings';
@@ -33,6 +35,10 @@ export function OptionsPage() {
   const status = useSignal<SaveStatus>({ kind: 'idle' });
   const loaded = useSignal(false);
   const redirectUri = browser.identity.getRedirectURL(AIPASS_REDIRECT_PATH);
+  const pageTitle = optionsText('pageTitle');
+  useEffect(() => {
+    document.title = pageTitle;
+  }, [pageTitle]);
 
   useEffect(() => {
     const show = (settings: { serverUrl: string; clientId: string }) => {
@@ -58,7 +64,7 @@ export function OptionsPage() {
     if (!granted) {
       status.value = {
         kind: 'error',
-        message: `Passlight needs access to ${server.origin} to talk to it. Nothing was saved.`,
+        message: optionsText('needsAccess', { origin: server.origin }),
       };
       return;
     }
@@ -79,61 +85,56 @@ export function OptionsPage() {
     <>
       <BrandHeader />
       <main class="options">
-        <h1>Settings</h1>
+        <h1>{optionsText('title')}</h1>
         <ResetNotice />
         <form class="card options-form" onSubmit={save} aria-busy={!loaded.value} noValidate>
-          <h2>AI Pass connection</h2>
-          <p class="muted">
-            Passlight signs in to this server with OAuth. Change these only if you run your own AI
-            Pass-compatible server or registered your own OAuth client.
-          </p>
+          <h2>{optionsText('connectionTitle')}</h2>
+          <p class="muted">{optionsText('connectionLead')}</p>
           <TextField
             id="server-url"
-            label="Server URL"
+            label={optionsText('serverUrl')}
             url
             value={serverUrl.value}
             onValue={(value) => {
               serverUrl.value = value;
             }}
-            hint={`Default: ${BUILD_DEFAULTS.serverUrl}`}
+            hint={optionsText('defaultValue', { value: BUILD_DEFAULTS.serverUrl })}
             error={serverError.value}
           />
           <TextField
             id="client-id"
-            label="Client ID"
+            label={optionsText('clientId')}
             value={clientId.value}
             onValue={(value) => {
               clientId.value = value;
             }}
             hint={
               BUILD_DEFAULTS.clientId
-                ? `Default: ${BUILD_DEFAULTS.clientId}`
-                : 'The ID AI Pass gave you when you registered your OAuth client.'
+                ? optionsText('defaultValue', { value: BUILD_DEFAULTS.clientId })
+                : optionsText('clientIdHint')
             }
             error={clientError.value}
           />
           <div class="options-actions">
             <button type="submit" class="btn btn-primary">
-              Save
+              {optionsText('save')}
             </button>
             <button type="button" class="btn" onClick={restoreDefaults}>
-              Restore defaults
+              {optionsText('restoreDefaults')}
             </button>
             <span
               role="status"
               class={status.value.kind === 'error' ? 'status-error' : 'status-ok'}
             >
-              {status.value.kind === 'saved' ? 'Saved.' : ''}
+              {status.value.kind === 'saved' ? optionsText('saved') : ''}
               {status.value.kind === 'error' ? status.value.message : ''}
             </span>
           </div>
         </form>
         <section class="card" aria-labelledby="redirect-title">
-          <h2 id="redirect-title">Redirect URI</h2>
-          <p class="muted">
-            When you register an OAuth client with AI Pass, give it exactly this redirect URI:
-          </p>
-          <RedirectUri id="redirect-uri" uri={redirectUri} label="Copy the redirect URI" />
+          <h2 id="redirect-title">{optionsText('redirectTitle')}</h2>
+          <p class="muted">{optionsText('redirectLead')}</p>
+          <RedirectUri id="redirect-uri" uri={redirectUri} label={optionsText('copyRedirect')} />
         </section>
         <ProvidersSection />
         <ModelsSection />
@@ -142,6 +143,7 @@ export function OptionsPage() {
         <ConversationsSection />
         <AnswerLengthSettings />
         <ThemeSettings />
+        <LanguageSettings />
       </main>
     </>
   );

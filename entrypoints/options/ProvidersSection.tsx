@@ -10,9 +10,9 @@ import {
   removeProvider,
   watchProviders,
 } from '../../lib/config/providers';
-import { TOKEN_DIALECTS } from '../../lib/config/token-dialects';
+import { providersText } from '../../lib/i18n/messages/providers';
 import { sendMessage } from '../../lib/messages';
-import { AddProviderForm } from './AddProviderForm';
+import { AddProviderForm, dialectLabel } from './AddProviderForm';
 
 /** Which provider Passlight signs in to; each keeps its own session. */
 export function ProvidersSection() {
@@ -34,25 +34,22 @@ export function ProvidersSection() {
   const added = async (provider: Provider) => {
     await addProvider(provider);
     await activeProviderId.setValue(provider.id);
-    status.value = `Added ${provider.name}. Passlight now uses it: sign in from the toolbar button.`;
+    status.value = providersText('added', { name: provider.name });
   };
 
   const remove = async (provider: Provider) => {
     // Its session ends first, with revocation, so no token outlives the provider's entry.
     await sendMessage('auth.signOut', { providerId: provider.id });
     await removeProvider(provider.id);
-    status.value = `Removed ${provider.name}.`;
+    status.value = providersText('removed', { name: provider.name });
   };
 
   return (
     <section class="card" aria-labelledby="providers-title">
-      <h2 id="providers-title">Providers</h2>
-      <p class="muted">
-        AI Pass is built in. Add any OAuth 2.1 or OpenID Connect AI gateway; Passlight uses one at a
-        time, and each keeps its own session.
-      </p>
+      <h2 id="providers-title">{providersText('title')}</h2>
+      <p class="muted">{providersText('lead')}</p>
       <fieldset class="provider-list">
-        <legend class="sr-only">Provider in use</legend>
+        <legend class="sr-only">{providersText('inUse')}</legend>
         {providers.value.map((provider) => (
           <div class="provider-row" key={provider.id}>
             <label class="provider-choice">
@@ -71,7 +68,7 @@ export function ProvidersSection() {
               <span>
                 <strong>{provider.name}</strong>
                 <span class="muted">
-                  {provider.id === AIPASS_PROVIDER_ID ? ' · built in' : ` · ${provider.issuer}`}
+                  {` · ${provider.id === AIPASS_PROVIDER_ID ? providersText('builtIn') : provider.issuer}`}
                 </span>
               </span>
             </label>
@@ -93,28 +90,31 @@ function ProviderDetails({ provider, onRemove }: { provider: Provider; onRemove:
   const redirectUri = browser.identity.getRedirectURL(provider.id);
   return (
     <details class="provider-details">
-      <summary>Details</summary>
+      <summary>{providersText('details')}</summary>
       <dl class="issuer-summary">
         <div>
-          <dt>API base URL</dt>
+          <dt>{providersText('apiBase')}</dt>
           <dd>{provider.apiBase}</dd>
         </div>
         <div>
-          <dt>Client ID</dt>
+          <dt>{providersText('clientId')}</dt>
           <dd>{provider.clientId}</dd>
         </div>
         <div>
-          <dt>Scopes</dt>
+          <dt>{providersText('scopes')}</dt>
           <dd>{provider.scopes.join(' ')}</dd>
         </div>
         <div>
-          <dt>Token requests</dt>
-          <dd>{TOKEN_DIALECTS[provider.tokenDialect].shortLabel}</dd>
+          <dt>{providersText('tokenRequests')}</dt>
+          <dd>{dialectLabel(provider.tokenDialect, true)}</dd>
         </div>
       </dl>
-      <RedirectUri uri={redirectUri} label={`Copy the redirect URI of ${provider.name}`} />
+      <RedirectUri
+        uri={redirectUri}
+        label={providersText('copyRedirectOf', { name: provider.name })}
+      />
       <button type="button" class="btn" onClick={onRemove}>
-        Remove {provider.name}
+        {providersText('remove', { name: provider.name })}
       </button>
     </details>
   );

@@ -8,9 +8,13 @@ import {
   speechSpeed,
   speechVoice,
 } from '../../lib/config/settings';
+import { currentLanguage } from '../../lib/i18n/current';
+import { optionsText } from '../../lib/i18n/messages/options';
 import './read-aloud-settings.css';
 
-const formatSpeed = (speed: number) => `${speed.toFixed(1)}×`;
+/** One decimal, in the language's own way (1.5× in English, 1,5× in German). */
+const formatSpeed = (speed: number) =>
+  `${new Intl.NumberFormat(currentLanguage.value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(speed)}×`;
 
 /** The voice and speed Read aloud uses, saved as soon as they change. */
 export function ReadAloudSettings() {
@@ -33,12 +37,10 @@ export function ReadAloudSettings() {
 
   return (
     <section class="card read-aloud-settings" aria-labelledby="read-aloud-title">
-      <h2 id="read-aloud-title">Read aloud</h2>
-      <p class="muted">
-        How Passlight reads selected text aloud. Changes apply to the next reading.
-      </p>
+      <h2 id="read-aloud-title">{optionsText('readAloudTitle')}</h2>
+      <p class="muted">{optionsText('readAloudLead')}</p>
       <div class="field">
-        <label for="speech-voice">Voice</label>
+        <label for="speech-voice">{optionsText('voice')}</label>
         <select
           id="speech-voice"
           value={voice.value}
@@ -56,7 +58,7 @@ export function ReadAloudSettings() {
         </select>
       </div>
       <div class="field">
-        <label for="speech-speed">Speed</label>
+        <label for="speech-speed">{optionsText('speed')}</label>
         <div class="speed-row">
           <input
             id="speech-speed"
@@ -75,7 +77,11 @@ export function ReadAloudSettings() {
           <output for="speech-speed">{formatSpeed(speed.value)}</output>
         </div>
         <span id="speech-speed-hint" class="hint">
-          From {formatSpeed(SPEECH_SPEED.min)} to {formatSpeed(SPEECH_SPEED.max)}; 1.0× is normal.
+          {optionsText('speedHint', {
+            min: formatSpeed(SPEECH_SPEED.min),
+            max: formatSpeed(SPEECH_SPEED.max),
+            normal: formatSpeed(SPEECH_SPEED.normal),
+          })}
         </span>
       </div>
     </section>

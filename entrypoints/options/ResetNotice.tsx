@@ -1,6 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { resetNotes, takeResetNotes } from '../../lib/config/checked-item';
+import { currentLanguage } from '../../lib/i18n/language';
+import { optionsText } from '../../lib/i18n/messages/options';
+import { isSettingName, settingNamesText } from '../../lib/i18n/messages/setting-names';
+
+/** The settings' names in the language in use, listed its way ("a, b and c", "a、b、c"). */
+function listed(notes: string[]): string {
+  const names = notes.map((note) => (isSettingName(note) ? settingNamesText(note) : note));
+  return new Intl.ListFormat(currentLanguage.value, { type: 'conjunction' }).format(names);
+}
 
 /**
  * Says, once, which stored settings could not be read and went back to their defaults. Notes
@@ -22,8 +31,8 @@ export function ResetNotice() {
   if (notes.value.length === 0) return null;
   return (
     <div class="card reset-notice" role="status">
-      <strong>Some settings could not be read and were set back to their defaults:</strong>{' '}
-      {notes.value.join(', ')}. Check them below.
+      <strong>{optionsText('resetNotice')}</strong>{' '}
+      {optionsText('resetList', { settings: listed(notes.value) })}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { staySignedIn } from '../../lib/config/settings';
+import { optionsText } from '../../lib/i18n/messages/options';
 
 /** The "Stay signed in" switch, with its trade-off said next to it. */
 export function StaySignedIn() {
@@ -16,7 +17,7 @@ export function StaySignedIn() {
 
   return (
     <section class="card" aria-labelledby="session-title">
-      <h2 id="session-title">Session</h2>
+      <h2 id="session-title">{optionsText('sessionTitle')}</h2>
       <label class="switch-row">
         <input
           type="checkbox"
@@ -25,14 +26,9 @@ export function StaySignedIn() {
           checked={enabled.value}
           onChange={(event) => void staySignedIn.setValue(event.currentTarget.checked)}
         />
-        <span>Stay signed in after the browser restarts</span>
+        <span>{optionsText('staySignedIn')}</span>
       </label>
-      <p class="hint">
-        Off: your session lives only in memory and ends when the browser closes; Passlight then
-        tries to sign you back in quietly through your provider. On: Passlight also keeps its
-        renewal token on this computer’s disk, so you stay signed in, but anyone who can copy your
-        browser profile could use your account until you sign out.
-      </p>
+      <p class="hint">{optionsText('staySignedInHint')}</p>
     </section>
   );
 }

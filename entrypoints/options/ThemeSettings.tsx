@@ -6,13 +6,14 @@ import {
   type ThemeChoice,
   themeChoice,
 } from '../../lib/config/theme';
-import './theme-settings.css';
+import { optionsText } from '../../lib/i18n/messages/options';
+import { ChoiceRow } from './ChoiceRow';
 
-const LABELS: Record<ThemeChoice, string> = {
-  system: 'System',
-  light: 'Light',
-  dark: 'Dark',
-};
+const LABEL_KEYS = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  dark: 'themeDark',
+} as const satisfies Record<ThemeChoice, string>;
 
 /** System, Light or Dark, applied to every Passlight page as soon as it is picked. */
 export function ThemeSettings() {
@@ -27,27 +28,18 @@ export function ThemeSettings() {
 
   return (
     <section class="card" aria-labelledby="theme-title">
-      <h2 id="theme-title">Appearance</h2>
-      <fieldset class="theme-choices">
-        <legend class="muted">
-          Colours of Passlight’s pages: the system’s, or always one of them.
-        </legend>
-        {THEME_CHOICES.map((choice) => (
-          <label key={choice} class="theme-choice">
-            <input
-              type="radio"
-              name="theme"
-              value={choice}
-              checked={chosen.value === choice}
-              onChange={() => {
-                chosen.value = choice;
-                void themeChoice.setValue(choice);
-              }}
-            />
-            <span>{LABELS[choice]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <h2 id="theme-title">{optionsText('appearanceTitle')}</h2>
+      <ChoiceRow
+        name="theme"
+        legend={optionsText('appearanceLead')}
+        choices={THEME_CHOICES}
+        chosen={chosen.value}
+        labelOf={(choice) => optionsText(LABEL_KEYS[choice])}
+        onChoose={(choice) => {
+          chosen.value = choice;
+          void themeChoice.setValue(choice);
+        }}
+      />
     </section>
   );
 }

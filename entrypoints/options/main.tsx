@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import { applyTheme } from '../../components/apply-theme';
+import { followLanguageSetting } from '../../lib/i18n/current';
 import './style.css';
 import { OptionsPage } from './OptionsPage';
 
 applyTheme();
+followLanguageSetting();
 render(<OptionsPage />, document.getElementById('app') as HTMLElement);

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { accountOf } from '../../lib/chat/records';
+import { popupText } from '../../lib/i18n/messages/popup';
 import { BalanceCard } from './BalanceCard';
 import type { PopupModel } from './model';
 
@@ -17,7 +18,7 @@ async function signOutAndForget(model: PopupModel): Promise<void> {
       await openChatStore({ announce: sync.announce }).deleteAllConversations(account);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      model.notice.value = { kind: 'error', text: `${reason} You are still signed in.` };
+      model.notice.value = { kind: 'error', text: popupText('stillSignedIn', { reason }) };
       return;
     } finally {
       sync.close();
@@ -41,7 +42,7 @@ export function AccountView({ model }: { model: PopupModel }) {
   if (!user) return null;
   return (
     <>
-      <section class="card account" aria-label="Account">
+      <section class="card account" aria-label={popupText('account')}>
         <span class="avatar" aria-hidden="true">
           {initials(user.name)}
         </span>
@@ -49,19 +50,21 @@ export function AccountView({ model }: { model: PopupModel }) {
           <strong class="account-name">{user.name}</strong>
           <span class="muted account-email">{user.email}</span>
           {model.hasBalance.value ? null : (
-            <span class="muted account-provider">Signed in with {model.providerName}</span>
+            <span class="muted account-provider">
+              {popupText('signedInWith', { provider: model.providerName.value })}
+            </span>
           )}
         </div>
       </section>
       {model.hasBalance.value ? <BalanceCard model={model} /> : null}
-      <nav class="actions" aria-label="Actions">
+      <nav class="actions" aria-label={popupText('actions')}>
         <button type="button" class="btn btn-primary wide" onClick={model.openSidePanel}>
-          Open side panel
+          {popupText('openSidePanel')}
         </button>
         <div class="actions-row">
           {model.hasBalance.value ? (
             <button type="button" class="btn" onClick={model.manageAccount}>
-              Manage account
+              {popupText('manageAccount')}
             </button>
           ) : null}
           <button
@@ -70,7 +73,7 @@ export function AccountView({ model }: { model: PopupModel }) {
             onClick={model.signOut}
             disabled={model.busy.value === 'signing-out'}
           >
-            {model.busy.value === 'signing-out' ? 'Signing out…' : 'Sign out'}
+            {popupText(model.busy.value === 'signing-out' ? 'signingOut' : 'signOut')}
           </button>
         </div>
         {/* Offered on request: the plain Sign out stays the one obvious button. */}
@@ -81,9 +84,9 @@ export function AccountView({ model }: { model: PopupModel }) {
             onClick={() => void signOutAndForget(model)}
             disabled={model.busy.value === 'signing-out'}
             // The name is in the accessible name only: the account card above already shows it.
-            aria-label={`Sign out and delete this browser’s conversations of ${user.name}`}
+            aria-label={popupText('signOutAndForgetOf', { name: user.name })}
           >
-            Sign out and delete this browser’s conversations
+            {popupText('signOutAndForget')}
           </button>
         ) : (
           <button
@@ -92,7 +95,7 @@ export function AccountView({ model }: { model: PopupModel }) {
             aria-expanded={false}
             onClick={() => (sharedComputer.value = true)}
           >
-            On a shared computer?
+            {popupText('sharedComputer')}
           </button>
         )}
       </nav>

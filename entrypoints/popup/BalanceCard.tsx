@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { Icon } from '../../components/Icon';
 import { formatDollars, isLowBalance } from '../../lib/account/money';
 import { MINIMUM_TOP_UP } from '../../lib/api/account';
+import { popupText } from '../../lib/i18n/messages/popup';
 import type { PopupModel } from './model';
 
 const TOP_UP_AMOUNTS = [5, 10, 20, 50];
@@ -22,14 +23,14 @@ export function BalanceCard({ model }: { model: PopupModel }) {
       aria-busy={model.balanceLoading.value}
     >
       <div class="balance-head">
-        <h2 id="balance-title">Balance</h2>
+        <h2 id="balance-title">{popupText('balance')}</h2>
         <button
           type="button"
           class="btn icon-btn"
           onClick={model.refreshBalance}
           disabled={model.balanceLoading.value}
-          aria-label="Refresh the balance"
-          title="Refresh the balance"
+          aria-label={popupText('refreshBalance')}
+          title={popupText('refreshBalance')}
         >
           <Icon name="refresh" />
         </button>
@@ -38,13 +39,18 @@ export function BalanceCard({ model }: { model: PopupModel }) {
         <>
           <p class="balance-figure">
             <strong data-testid="remaining">{formatDollars(summary.remainingBudget)}</strong>
-            <span class="muted"> left of {formatDollars(summary.maxBudget)}</span>
+            <span class="muted">
+              {' '}
+              {popupText('leftOf', { budget: formatDollars(summary.maxBudget) })}
+            </span>
           </p>
           {/* Decorative: the figures above say the same in words. */}
           <div class={low ? 'meter meter-low' : 'meter'} aria-hidden="true">
             <span style={{ width: `${used * 100}%` }} />
           </div>
-          <p class="muted balance-spent">Spent {formatDollars(summary.totalCost)}</p>
+          <p class="muted balance-spent">
+            {popupText('spent', { amount: formatDollars(summary.totalCost) })}
+          </p>
         </>
       ) : (
         <div class="balance-skeleton" aria-hidden="true">
@@ -59,14 +65,14 @@ export function BalanceCard({ model }: { model: PopupModel }) {
       >
         {model.balanceError.value ||
           (summary && summary.remainingBudget <= 0
-            ? 'Your balance is used up. Add credit to keep using AI.'
+            ? popupText('usedUp')
             : low
-              ? 'Your balance is running low.'
+              ? popupText('runningLow')
               : '')}
       </p>
       <div class="top-up">
         <label class="sr-only" for="top-up-amount">
-          Amount to add
+          {popupText('amountToAdd')}
         </label>
         <select
           id="top-up-amount"
@@ -87,7 +93,7 @@ export function BalanceCard({ model }: { model: PopupModel }) {
           onClick={() => model.addCredit(amount.value)}
           disabled={model.busy.value === 'checkout'}
         >
-          {model.busy.value === 'checkout' ? 'Opening checkout…' : 'Add credit'}
+          {popupText(model.busy.value === 'checkout' ? 'openingCheckout' : 'addCredit')}
         </button>
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
 import { SpeechControls } from '../../components/SpeechControls';
+import { popupText } from '../../lib/i18n/messages/popup';
 import { AccountView } from './AccountView';
 import { createPopupModel } from './model';
 import { SignedOutView } from './SignedOutView';
@@ -18,8 +19,8 @@ export function Popup() {
           type="button"
           class="btn icon-btn"
           onClick={model.openSettings}
-          aria-label="Settings"
-          title="Settings"
+          aria-label={popupText('settings')}
+          title={popupText('settings')}
         >
           <Icon name="settings" />
         </button>

@@ -1,14 +1,12 @@
+import { popupText } from '../../lib/i18n/messages/popup';
 import type { PopupModel } from './model';
 
 export function SignedOutView({ model, reason }: { model: PopupModel; reason?: string }) {
   const signingIn = model.busy.value === 'signing-in';
   return (
     <section class="card signed-out" aria-labelledby="signed-out-title">
-      <h1 id="signed-out-title">AI on any page</h1>
-      <p class="muted">
-        Explain a selection, describe an image or hear a text read aloud, paid from your own{' '}
-        {model.providerName} account.
-      </p>
+      <h1 id="signed-out-title">{popupText('signedOutTitle')}</h1>
+      <p class="muted">{popupText('signedOutLead', { provider: model.providerName.value })}</p>
       {reason ? (
         <p class="notice" role="status">
           {reason}
@@ -20,7 +18,9 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
         onClick={() => model.signIn('login')}
         disabled={signingIn}
       >
-        {signingIn ? 'Waiting for the sign-in window…' : `Sign in with ${model.providerName.value}`}
+        {signingIn
+          ? popupText('waitingForSignIn')
+          : popupText('signInWith', { provider: model.providerName.value })}
       </button>
       <button
         type="button"
@@ -28,7 +28,7 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
         onClick={() => model.signIn('login', true)}
         disabled={signingIn}
       >
-        Use another account
+        {popupText('anotherAccount')}
       </button>
       {model.hasBalance.value ? (
         // Account creation is an AI Pass screen (`mode=signup`); other providers have their own.
@@ -38,7 +38,7 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
           onClick={() => model.signIn('signup')}
           disabled={signingIn}
         >
-          Create an account
+          {popupText('createAccount')}
         </button>
       ) : null}
     </section>

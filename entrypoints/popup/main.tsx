@@ -2,10 +2,12 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { applyTheme } from '../../components/apply-theme';
 import { authorizedFetch } from '../../lib/api/authorized-fetch';
+import { followLanguageSetting } from '../../lib/i18n/current';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
 import { Popup } from './Popup';
 
 applyTheme();
+followLanguageSetting();
 render(<Popup />, document.getElementById('app') as HTMLElement);
 if (import.meta.env.MODE === 'test') exposeForTests({ authorizedFetch });

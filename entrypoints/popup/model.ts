@@ -13,6 +13,7 @@ import {
 import { createCheckoutSession } from '../../lib/api/account';
 import { ApiError } from '../../lib/api/errors';
 import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
+import { popupText } from '../../lib/i18n/messages/popup';
 import { sendMessage } from '../../lib/messages';
 import { prepareSidePanelOpener } from '../../lib/side-panel';
 
@@ -43,8 +44,7 @@ export function createPopupModel() {
     try {
       balance.value = await refreshBalance(current.user.sub);
     } catch (error) {
-      balanceError.value =
-        error instanceof ApiError ? error.message : 'The balance could not be loaded. Try again.';
+      balanceError.value = error instanceof ApiError ? error.message : popupText('balanceFailed');
     } finally {
       balanceLoading.value = false;
     }
@@ -96,7 +96,7 @@ export function createPopupModel() {
     } catch (error) {
       notice.value = {
         kind: 'error',
-        text: error instanceof ApiError ? error.message : 'The checkout page could not be opened.',
+        text: error instanceof ApiError ? error.message : popupText('checkoutFailed'),
       };
     } finally {
       busy.value = null;
@@ -109,7 +109,7 @@ export function createPopupModel() {
       () => {
         notice.value = {
           kind: 'error',
-          text: 'The side panel could not be opened in this window.',
+          text: popupText('sidePanelFailed'),
         };
       },
     );

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { applyTheme } from '../../components/apply-theme';
 import { authorizedFetch } from '../../lib/api/authorized-fetch';
+import { followLanguageSetting } from '../../lib/i18n/current';
 import { StreamingMarkdownView } from '../../lib/markdown/streaming-view';
 import { prepareImage } from '../../lib/media/compress-image';
 import { splitIntoSegments } from '../../lib/speech/segments';

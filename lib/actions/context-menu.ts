@@ -12,7 +12,7 @@ import { openSidePanel } from '../side-panel';
 import { startReadAloud } from '../speech/controller';
 import { exposeForTests } from '../testing/expose';
 import { type PageAction, type PageRef, queueAction } from './page-action';
-import { CANNOT_READ_PAGE, readPageText, readSelection } from './page-scripts';
+import { readPageText, readSelection } from './page-scripts';
 import { trimAtSentence } from './trim';
 
 export const MENU = {
@@ -29,11 +29,16 @@ const TITLE_KEYS = {
   [MENU.summarize]: 'summarize',
 } as const;
 
+/** The title each menu item was last given; the browser has no way to read one back. */
+const shownTitles = new Map<string, string>();
+
 function titleOf(id: keyof typeof TITLE_KEYS, status: AuthStatus): string {
   const title = menuText(TITLE_KEYS[id]);
-  return status.signedIn
+  const shown = status.signedIn
     ? title
     : menuText('signInFirst', { title, provider: providerNameOf(status) });
+  shownTitles.set(id, shown);
+  return shown;
 }
 
 /** Whether all-sites access is granted; kept current so a click can decide without waiting. */
@@ -77,7 +82,7 @@ async function summarizeAction(tabId: number, page: PageRef): Promise<PageAction
     if (!text) return failed(menuText('summarize'), menuText('noPageText'), page);
     return { kind: 'summarize', ...trimAtSentence(text), page };
   } catch {
-    return failed(menuText('summarize'), CANNOT_READ_PAGE, page);
+    return failed(menuText('summarize'), menuText('cannotReadPage'), page);
   }
 }
 
@@ -134,7 +139,7 @@ function onCommand(command: string, tab?: Browser.tabs.Tab): void {
     const page = pageOf(tab);
     const action = await readSelection(tabId).then(
       (text) => explainAction(text, page),
-      () => failed(menuText('explain'), CANNOT_READ_PAGE, page),
+      () => failed(menuText('explain'), menuText('cannotReadPage'), page),
     );
     await queueAction(windowId, action);
   })();
@@ -146,7 +151,9 @@ export function registerPageActions(): void {
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands.onCommand.addListener(onCommand);
   // Firefox's menu events cannot be dispatched from outside: its end-to-end tests call these.
-  if (import.meta.env.MODE === 'test') exposeForTests({ onMenuClick, onCommand });
+  if (import.meta.env.MODE === 'test') {
+    exposeForTests({ onMenuClick, onCommand, menuTitles: () => Object.fromEntries(shownTitles) });
+  }
   const retitle = (status: AuthStatus) => {
     for (const id of Object.values(MENU)) {
       void browser.contextMenus.update(id, { title: titleOf(id, status) }).catch(() => undefined);

@@ -4,16 +4,13 @@
  * isolated world and get no token and no settings.
  */
 import { browser } from 'wxt/browser';
+import { menuText } from '../i18n/messages/menus';
 
 /** Browsers let no extension script run on their own pages, the Web Store or the PDF viewer. */
-export const CANNOT_READ_PAGE =
-  'Passlight cannot read this page: browsers do not let extensions run on their own pages ' +
-  '(such as chrome:// pages and the Web Store) or inside the built-in PDF viewer.';
-
 export class PageUnreadable extends Error {
   override readonly name = 'PageUnreadable';
   constructor() {
-    super(CANNOT_READ_PAGE);
+    super(menuText('cannotReadPage'));
   }
 }
 

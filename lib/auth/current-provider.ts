@@ -1,4 +1,5 @@
 import { loadActiveProvider } from '../config/providers';
+import { authText } from '../i18n/messages/auth';
 import { AuthError } from './errors';
 import type { Provider } from './provider';
 
@@ -6,10 +7,7 @@ import type { Provider } from './provider';
 export async function currentProvider(): Promise<Provider> {
   const provider = await loadActiveProvider();
   if (!provider.clientId) {
-    throw new AuthError(
-      'not-configured',
-      `Passlight has no OAuth Client ID for ${provider.name} yet. Set one in Settings, then sign in.`,
-    );
+    throw new AuthError('not-configured', authText('noClientId', { provider: provider.name }));
   }
   return provider;
 }

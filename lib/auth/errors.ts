@@ -1,4 +1,5 @@
 /** Errors of sign-in and token requests, and the result shape pages receive. */
+import { authText } from '../i18n/messages/auth';
 import type { AuthErrorCode } from './types';
 
 export type { AuthErrorCode, AuthResult } from './types';
@@ -19,6 +20,6 @@ export function failure(error: unknown): { ok: false; code: AuthErrorCode; messa
   return {
     ok: false,
     code: 'temporarily-unavailable',
-    message: 'Something went wrong while talking to the server. Try again in a moment.',
+    message: authText('somethingWrong'),
   };
 }

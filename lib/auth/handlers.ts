@@ -1,4 +1,6 @@
 /** The background's answers to the session messages; each checks who is asking. */
+
+import { authText } from '../i18n/messages/auth';
 import { onMessage } from '../messages';
 import { guarded } from '../messaging/sender';
 import { type AuthResult, failure } from './errors';
@@ -9,7 +11,10 @@ import { signOut } from './sign-out';
 const REFUSED = {
   ok: false,
   code: 'forbidden',
-  message: 'Only Passlight’s own pages may ask for this.',
+  // A getter, so the refusal is said in the language in use when it is sent.
+  get message() {
+    return authText('onlyOwnPages');
+  },
 } as const;
 
 async function settle<T>(work: () => Promise<T>): Promise<AuthResult<T>> {

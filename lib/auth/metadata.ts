@@ -4,6 +4,7 @@
  * sign-in, and on the options page before a provider is added.
  */
 import * as oauth from 'oauth4webapi';
+import { authText } from '../i18n/messages/auth';
 import { AuthError } from './errors';
 import { allowsLoopbackHttp, type DiscoveryKind, type Provider } from './provider';
 
@@ -21,9 +22,13 @@ export async function readMetadata(
       ...allowsLoopbackHttp(issuer),
     });
   } catch (cause) {
-    throw new AuthError('server-unreachable', `${issuerUrl.host} could not be reached.`, {
-      cause,
-    });
+    throw new AuthError(
+      'server-unreachable',
+      authText('hostUnreachable', { host: issuerUrl.host }),
+      {
+        cause,
+      },
+    );
   }
   let as: oauth.AuthorizationServer;
   try {
@@ -31,38 +36,39 @@ export async function readMetadata(
   } catch (cause) {
     throw new AuthError(
       'invalid-metadata',
-      `${issuerUrl.host} did not send valid OAuth metadata (${metadataProblem(cause)}).`,
+      authText('invalidMetadata', { host: issuerUrl.host, problem: metadataProblem(cause) }),
       { cause },
     );
   }
   const missing = metadataGaps(as);
-  if (missing) throw new AuthError('invalid-metadata', `${issuerUrl.host} ${missing}.`);
+  if (missing) throw new AuthError('invalid-metadata', authText(missing, { host: issuerUrl.host }));
   return as;
 }
 
 /** What a sign-in with PKCE needs that the metadata may lack; undefined when nothing is missing. */
-function metadataGaps(as: oauth.AuthorizationServer): string | undefined {
-  if (typeof as.authorization_endpoint !== 'string') return 'announces no sign-in page';
-  if (typeof as.token_endpoint !== 'string') return 'announces no token endpoint';
+function metadataGaps(
+  as: oauth.AuthorizationServer,
+): 'noAuthorizationEndpoint' | 'noTokenEndpoint' | 'noPkce' | undefined {
+  if (typeof as.authorization_endpoint !== 'string') return 'noAuthorizationEndpoint';
+  if (typeof as.token_endpoint !== 'string') return 'noTokenEndpoint';
   const methods = as.code_challenge_methods_supported;
-  if (Array.isArray(methods) && !methods.includes('S256')) {
-    return 'does not support PKCE with S256, which Passlight requires';
-  }
+  if (Array.isArray(methods) && !methods.includes('S256')) return 'noPkce';
   return undefined;
 }
 
+/** Why the metadata was refused, in a few words; `HTTP 404` reads the same in every language. */
 function metadataProblem(cause: unknown): string {
-  if (!(cause instanceof oauth.OperationProcessingError)) return 'unreadable';
+  if (!(cause instanceof oauth.OperationProcessingError)) return authText('metadataUnreadable');
   switch (cause.code) {
     case oauth.RESPONSE_IS_NOT_CONFORM:
       return `HTTP ${(cause.cause as Response | undefined)?.status ?? 'error'}`;
     case oauth.RESPONSE_IS_NOT_JSON:
     case oauth.PARSE_ERROR:
-      return 'not JSON';
+      return authText('metadataNotJson');
     case oauth.JSON_ATTRIBUTE_COMPARISON:
-      return 'it names another issuer';
+      return authText('metadataOtherIssuer');
     default:
-      return 'no issuer, or not a JSON object';
+      return authText('metadataNoIssuer');
   }
 }
 

@@ -1,5 +1,6 @@
 /** Who is signed in, from the provider's userinfo endpoint (or, without one, the ID token). */
 import * as oauth from 'oauth4webapi';
+import { authText } from '../i18n/messages/auth';
 import { AuthError } from './errors';
 import { oauthClient, type Provider, transportOptions } from './provider';
 import type { AccountProfile } from './status';
@@ -11,7 +12,8 @@ export async function fetchProfile(
   accessToken: string,
   idTokenSubject?: string,
 ): Promise<AccountProfile> {
-  if (!as.userinfo_endpoint) return { sub: idTokenSubject ?? '', name: 'Signed in', email: '' };
+  if (!as.userinfo_endpoint)
+    return { sub: idTokenSubject ?? '', name: authText('unnamedAccount'), email: '' };
   const client = oauthClient(provider);
   let info: oauth.UserInfoResponse;
   try {
@@ -26,11 +28,9 @@ export async function fetchProfile(
       response,
     );
   } catch (cause) {
-    throw new AuthError(
-      'invalid-response',
-      `${provider.name} did not say who signed in (its user info could not be read). Try again.`,
-      { cause },
-    );
+    throw new AuthError('invalid-response', authText('noUserInfo', { provider: provider.name }), {
+      cause,
+    });
   }
   const email = typeof info.email === 'string' ? info.email : '';
   const name =

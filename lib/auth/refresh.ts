@@ -5,6 +5,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import { activeProviderId } from '../config/providers';
+import { authText } from '../i18n/messages/auth';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { oauthClient, transportOptions } from './provider';
@@ -86,7 +87,7 @@ async function refresh(providerId: string): Promise<StoredSession> {
     throw await endSession(
       providerId,
       epoch,
-      `Your ${provider.name} session expired. Sign in again to continue.`,
+      authText('sessionExpired', { provider: provider.name }),
     );
   }
   let response: Response;
@@ -104,7 +105,7 @@ async function refresh(providerId: string): Promise<StoredSession> {
     if (cause instanceof AuthError) throw cause;
     throw new AuthError(
       'temporarily-unavailable',
-      `${provider.name} could not be reached. Try again in a moment.`,
+      authText('providerUnreachable', { provider: provider.name }),
       { cause },
     );
   }
@@ -122,13 +123,13 @@ async function refresh(providerId: string): Promise<StoredSession> {
         providerId,
         epoch,
         cause.error === 'invalid_grant'
-          ? `${provider.name} ended your session (it was signed out or revoked elsewhere). Sign in again to continue.`
-          : `${provider.name} refused to renew your session (${cause.error}). Sign in again to continue.`,
+          ? authText('sessionEndedElsewhere', { provider: provider.name })
+          : authText('renewalRefused', { provider: provider.name, error: cause.error }),
       );
     }
     throw new AuthError(
       'temporarily-unavailable',
-      `${provider.name} could not renew your session just now. Try again in a moment.`,
+      authText('renewalFailed', { provider: provider.name }),
       { cause },
     );
   }

@@ -9,6 +9,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
+import { authText } from '../i18n/messages/auth';
 import { currentProvider } from './current-provider';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
@@ -59,7 +60,7 @@ function authorizationUrl(
   askWho: boolean,
 ): string {
   if (!as.authorization_endpoint) {
-    throw new AuthError('server-unreachable', 'The server does not offer an OAuth sign-in page.');
+    throw new AuthError('server-unreachable', authText('noSignInPage'));
   }
   const url = new URL(as.authorization_endpoint);
   url.searchParams.set('response_type', 'code');
@@ -98,40 +99,28 @@ function promptFor(
 function launchFailure(error: unknown): AuthError {
   const message = error instanceof Error ? error.message : String(error);
   if (/did not approve|closed|cancel/i.test(message)) {
-    return new AuthError('cancelled', 'Sign-in was cancelled.');
+    return new AuthError('cancelled', authText('cancelled'));
   }
   if (/could not be loaded/i.test(message)) {
-    return new AuthError(
-      'server-unreachable',
-      'The sign-in page could not be loaded. Check your connection and the provider in Settings.',
-    );
+    return new AuthError('server-unreachable', authText('pageNotLoaded'));
   }
   if (/interaction required/i.test(message)) {
-    return new AuthError('interaction-required', 'Sign in to continue.');
+    return new AuthError('interaction-required', authText('signInToContinue'));
   }
-  return new AuthError(
-    'invalid-response',
-    'The sign-in window ended without an answer. Try again.',
-  );
+  return new AuthError('invalid-response', authText('windowNoAnswer'));
 }
 
 function authorizationFailure(error: unknown): AuthError {
   if (error instanceof oauth.AuthorizationResponseError) {
     if (error.error === 'access_denied') {
-      return new AuthError(
-        'access-denied',
-        'You chose not to give Passlight access. Nothing was changed.',
-      );
+      return new AuthError('access-denied', authText('accessDenied'));
     }
     if (['login_required', 'consent_required', 'interaction_required'].includes(error.error)) {
-      return new AuthError('interaction-required', 'Sign in to continue.');
+      return new AuthError('interaction-required', authText('signInToContinue'));
     }
-    return new AuthError('invalid-response', `The server refused the sign-in (${error.error}).`);
+    return new AuthError('invalid-response', authText('serverRefused', { error: error.error }));
   }
-  return new AuthError(
-    'invalid-response',
-    'The sign-in answer did not match this attempt, so it was refused. Try again.',
-  );
+  return new AuthError('invalid-response', authText('answerMismatch'));
 }
 
 async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
@@ -166,7 +155,7 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   const onRecord = await pendingSignIn.getValue();
   await pendingSignIn.removeValue();
   if (!redirectedTo || onRecord?.state !== attempt.state) {
-    throw new AuthError('invalid-response', 'This sign-in attempt was replaced by another one.');
+    throw new AuthError('invalid-response', authText('replaced'));
   }
 
   let callbackParameters: URLSearchParams;
@@ -211,7 +200,7 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
   if ((await beginSession(epoch, { ...session, user })) === null) {
     // Signed out (or the provider removed) while the sign-in finished: nothing of it is kept.
     await revokeTokens(provider, session);
-    throw new AuthError('cancelled', 'You signed out before the sign-in finished.');
+    throw new AuthError('cancelled', authText('signedOutMeanwhile'));
   }
   await publishStatus();
   return user;
@@ -219,24 +208,14 @@ async function runSignIn(request: SignInRequest): Promise<AccountProfile> {
 
 function tokenFailure(cause: unknown): AuthError {
   if (cause instanceof oauth.ResponseBodyError) {
-    return new AuthError(
-      'invalid-response',
-      `The server refused the sign-in code (${cause.error}). Try again.`,
-      { cause },
-    );
+    return new AuthError('invalid-response', authText('codeRefused', { error: cause.error }), {
+      cause,
+    });
   }
   if (cause instanceof oauth.OperationProcessingError) {
-    return new AuthError(
-      'invalid-response',
-      'The server’s answer to the sign-in failed Passlight’s checks, so it was refused. Try again.',
-      { cause },
-    );
+    return new AuthError('invalid-response', authText('answerFailedChecks'), { cause });
   }
-  return new AuthError(
-    'server-unreachable',
-    'The server could not be reached to finish signing in.',
-    { cause },
-  );
+  return new AuthError('server-unreachable', authText('unreachableToFinish'), { cause });
 }
 
 /** The `sub` of a validated ID token: userinfo must then describe the same account. */

@@ -2,15 +2,13 @@
 import { browser } from 'wxt/browser';
 import { cachedBalance } from '../account/balance';
 import { loadActiveProvider } from '../config/providers';
+import { authText } from '../i18n/messages/auth';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { publishStatus } from './publish';
 import { revokeTokens } from './revocation';
 import { forgetEndedSession, forgetSessionByChoice, type StoredSession } from './session-store';
 import { authStatus } from './status';
-
-/** What the popup says after Sign out: never that the provider ended anything. */
-const SIGNED_OUT_BY_CHOICE = 'You signed out.';
 
 /**
  * Signs out of a provider (the one in use by default). Final from the first step: once the
@@ -22,7 +20,8 @@ export async function signOut(providerId?: string): Promise<void> {
   const id = providerId ?? (await loadActiveProvider()).id;
   // The status goes first, so that a caller who finds the tokens gone also finds the reason.
   const session = await forgetSessionByChoice(id, () =>
-    publishStatus({ providerId: id, reason: SIGNED_OUT_BY_CHOICE }),
+    // What the popup says after Sign out: never that the provider ended anything.
+    publishStatus({ providerId: id, reason: authText('signedOutByChoice') }),
   );
   await cachedBalance.removeValue();
   if (!session) return;
@@ -86,5 +85,5 @@ export async function endSession(
 export async function signedOutError(): Promise<AuthError> {
   const status = await authStatus.getValue();
   const reason = status.signedIn ? undefined : status.reason;
-  return new AuthError('signed-out', reason ?? 'Sign in to continue.');
+  return new AuthError('signed-out', reason ?? authText('signInToContinue'));
 }

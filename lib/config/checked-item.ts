@@ -4,6 +4,7 @@
  * Nothing crashes on a hand-edited profile, a downgrade or a bug.
  */
 import { storage } from 'wxt/utils/storage';
+import type { SettingName } from '../i18n/messages/setting-names';
 import { arrayOf, type Check, isString } from './schema';
 
 /** Only `storage.local` is checked: session data is written by this extension alone. */
@@ -61,8 +62,11 @@ export function defineCheckedItem<T>(
   options: {
     fallback: T;
     check: Check<T>;
-    /** What the options page calls it when it had to be reset: "the providers you added". */
-    label: string;
+    /**
+     * What the options page calls it when it had to be reset: "the providers you added", a name
+     * in `lib/i18n/messages/setting-names.ts`, where its translations are.
+     */
+    label: SettingName;
     version?: number;
   },
 ): CheckedItem<T> {

@@ -1,5 +1,8 @@
 /** Checking an OAuth client ID typed by a person. */
+import { connectionText } from '../i18n/messages/connection';
 export type ClientIdCheck = { ok: true; clientId: string } | { ok: false; reason: string };
+
+const CLIENT_ID_MAX = 256;
 
 /** `providerName`, when known, goes in the message for an empty field. */
 export function checkClientId(input: string, providerName?: string): ClientIdCheck {
@@ -8,12 +11,12 @@ export function checkClientId(input: string, providerName?: string): ClientIdChe
     return {
       ok: false,
       reason: providerName
-        ? `Enter the Client ID of your ${providerName} OAuth client.`
-        : 'Enter the Client ID of your OAuth client.',
+        ? connectionText('enterClientIdOf', { provider: providerName })
+        : connectionText('enterClientId'),
     };
   }
-  if (/\s/.test(clientId) || clientId.length > 256) {
-    return { ok: false, reason: 'A Client ID has no spaces and is at most 256 characters long.' };
+  if (/\s/.test(clientId) || clientId.length > CLIENT_ID_MAX) {
+    return { ok: false, reason: connectionText('clientIdShape', { max: CLIENT_ID_MAX }) };
   }
   return { ok: true, clientId };
 }

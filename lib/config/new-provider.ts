@@ -3,6 +3,7 @@
  * anything is saved or asked for. Pure: `lookUpIssuer` (lib/auth/issuer-lookup.ts) reads the metadata.
  */
 import type * as oauth from 'oauth4webapi';
+import { providersText } from '../i18n/messages/providers';
 import { checkClientId } from './client-id';
 import { AIPASS_PROVIDER_ID, type DiscoveryKind, type Provider } from './provider-profile';
 import { isLoopbackHost, originPattern } from './server-url';
@@ -10,24 +11,25 @@ import type { TokenDialect } from './token-dialects';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
+/** The address fields of Add a provider, by the catalog key of their name. */
+export type AddressField = 'fieldIssuer' | 'fieldApiBase';
+
 /** An https URL (plain http only on loopback), without credentials, query or fragment. */
-export function checkSecureUrl(input: string, what: string): UrlCheck {
+export function checkSecureUrl(input: string, field: AddressField): UrlCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, reason: `Enter the ${what}.` };
+  const what = { field: providersText(field) };
+  if (text === '') return { ok: false, reason: providersText('enterUrl', what) };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: `The ${what} is not a web address (https://…).` };
+    return { ok: false, reason: providersText('notAUrl', what) };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return {
-      ok: false,
-      reason: `The ${what} must use https:// (plain http:// only on this computer).`,
-    };
+    return { ok: false, reason: providersText('needsHttps', what) };
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { ok: false, reason: `Give the ${what} without a user name, query or #fragment.` };
+    return { ok: false, reason: providersText('plainUrl', what) };
   }
   // An issuer and an API base are compared and joined as strings: no trailing slash.
   return { ok: true, url: url.href.replace(/\/+$/, '') };
@@ -103,6 +105,9 @@ export interface ProviderForm {
 
 export type FieldErrors = Partial<Record<keyof ProviderForm, string>>;
 
+/** The longest name a provider may have: it is shown on the popup's Sign in button. */
+const NAME_MAX = 60;
+
 export type ProviderCheck = { ok: true; provider: Provider } | { ok: false; errors: FieldErrors };
 
 /** Checks the form against the metadata; the provider to save, or a reason per field. */
@@ -113,14 +118,14 @@ export function checkNewProvider(
 ): ProviderCheck {
   const errors: FieldErrors = {};
   const name = form.name.trim();
-  if (!name) errors.name = 'Give the provider a name, like “AI Stats”.';
-  if (name.length > 60) errors.name = 'Keep the name under 60 characters.';
-  const apiBase = checkSecureUrl(form.apiBase, 'API base URL');
+  if (!name) errors.name = providersText('nameMissing');
+  if (name.length > NAME_MAX) errors.name = providersText('nameTooLong', { max: NAME_MAX });
+  const apiBase = checkSecureUrl(form.apiBase, 'fieldApiBase');
   if (!apiBase.ok) errors.apiBase = apiBase.reason;
   const client = checkClientId(form.clientId, name || undefined);
   if (!client.ok) errors.clientId = client.reason;
   const scopes = [...new Set(form.scopes.split(/\s+/).filter(Boolean))];
-  if (scopes.length === 0) errors.scopes = 'Give at least one scope.';
+  if (scopes.length === 0) errors.scopes = providersText('scopesMissing');
   if (!apiBase.ok || !client.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

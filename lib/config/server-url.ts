@@ -1,5 +1,6 @@
 /** Checking a server URL typed by a person, before anything is saved or asked for. */
 import { originPatternFor, PORTLESS_PATTERNS } from '../browsers/host-pattern';
+import { connectionText } from '../i18n/messages/connection';
 
 export type ServerUrlCheck = { ok: true; origin: string } | { ok: false; reason: string };
 
@@ -14,31 +15,21 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function checkServerUrl(input: string): ServerUrlCheck {
   const text = input.trim();
-  if (text === '')
-    return { ok: false, reason: 'Enter the server’s address, like https://aipass.one.' };
+  if (text === '') return { ok: false, reason: connectionText('enterServer') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return {
-      ok: false,
-      reason: 'That is not a web address. It should look like https://aipass.one.',
-    };
+    return { ok: false, reason: connectionText('notAUrl') };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return {
-      ok: false,
-      reason: 'The server must use https:// (plain http:// only on this computer).',
-    };
+    return { ok: false, reason: connectionText('needsHttps') };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'Leave the user name and password out of the address.' };
+    return { ok: false, reason: connectionText('noCredentials') };
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    return {
-      ok: false,
-      reason: 'Give only the server’s origin, without a path, like https://aipass.one.',
-    };
+    return { ok: false, reason: connectionText('originOnly') };
   }
   return { ok: true, origin: url.origin };
 }

@@ -24,10 +24,8 @@ export const TOKEN_FIELDS: readonly TokenField[] = [
 ];
 
 export interface TokenDialectInfo {
-  /** As the options page offers it. */
-  label: string;
-  /** As a saved provider's details show it. */
-  shortLabel: string;
+  /** As the options page offers it, and, short, as a saved provider's details show it. */
+  labelKey: 'dialectForm' | 'dialectJsonSnake' | 'dialectJsonCamel';
   /** The body's content type. */
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
   /** Each field's name in the body. */
@@ -42,20 +40,17 @@ const STANDARD_NAMES = Object.fromEntries(TOKEN_FIELDS.map((field) => [field, fi
 /** `form`: OAuth 2.1 / OIDC; `json-snake`: Agnic; `json-camel`: AI Pass. In the options page's order. */
 export const TOKEN_DIALECTS = {
   form: {
-    label: 'Standard form (OAuth 2.1, OpenID Connect)',
-    shortLabel: 'standard form',
+    labelKey: 'dialectForm',
     contentType: 'application/x-www-form-urlencoded',
     fieldNames: STANDARD_NAMES,
   },
   'json-snake': {
-    label: 'JSON, snake_case fields (Agnic)',
-    shortLabel: 'JSON, snake_case',
+    labelKey: 'dialectJsonSnake',
     contentType: 'application/json',
     fieldNames: STANDARD_NAMES,
   },
   'json-camel': {
-    label: 'JSON, camelCase fields (AI Pass)',
-    shortLabel: 'JSON, camelCase',
+    labelKey: 'dialectJsonCamel',
     contentType: 'application/json',
     fieldNames: {
       grant_type: 'grantType',

@@ -2,18 +2,23 @@
  * The language in use in this context, as a signal: components that translate re-render when it
  * changes, and Settings changes it in every open page at once.
  */
-import { signal } from '@preact/signals';
+import { defineCheckedItem } from '../config/checked-item';
 import {
-  browserLanguage,
+  currentLanguage,
   isLanguageChoice,
   LANGUAGE_MIRROR_KEY,
   type Language,
   type LanguageChoice,
-  languageChoice,
   resolveLanguage,
 } from './language';
 
-export const currentLanguage = signal<Language>(browserLanguage());
+export { currentLanguage };
+
+export const languageChoice = defineCheckedItem<LanguageChoice>('local:settings.language', {
+  fallback: 'browser',
+  check: isLanguageChoice,
+  label: 'the language',
+});
 
 function show(choice: LanguageChoice): void {
   currentLanguage.value = resolveLanguage(choice);

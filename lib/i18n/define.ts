@@ -7,8 +7,7 @@
  *
  * Areas stay separate so a page's bundle carries only the strings it shows.
  */
-import { currentLanguage } from './current';
-import type { Language } from './language';
+import { currentLanguage, type Language } from './language';
 
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralForms;

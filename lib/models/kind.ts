@@ -1,4 +1,5 @@
 /** The kinds of model Passlight tells apart; a module of its own so every part can import it. */
+import { modelsText } from '../i18n/messages/models';
 
 /** What a model is for, in the words the options page shows. `vision` is chat that sees images. */
 export type ModelKind =
@@ -34,14 +35,18 @@ export interface ModelInfo {
   contextTokens?: number;
 }
 
+const KIND_LABEL_KEYS = {
+  chat: 'kindChat',
+  vision: 'kindVision',
+  speech: 'kindSpeech',
+  transcription: 'kindTranscription',
+  image: 'kindImage',
+  embedding: 'kindEmbedding',
+  video: 'kindVideo',
+  other: 'kindOther',
+} as const satisfies Record<ModelKind, string>;
+
 /** How the options page names each kind, as a group heading and as a choice. */
-export const KIND_LABELS: Record<ModelKind, string> = {
-  chat: 'Chat',
-  vision: 'Chat that sees images',
-  speech: 'Text to speech',
-  transcription: 'Transcription',
-  image: 'Image generation',
-  embedding: 'Embeddings',
-  video: 'Video',
-  other: 'Other',
-};
+export function kindLabel(kind: ModelKind): string {
+  return modelsText(KIND_LABEL_KEYS[kind]);
+}

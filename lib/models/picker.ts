@@ -4,6 +4,7 @@
  */
 import { ApiError } from '../api/errors';
 import { AIPASS_REDIRECT_PATH } from '../auth/redirect-uri';
+import { modelsText } from '../i18n/messages/models';
 import { type CatalogueRules, describeModels, GATEWAY_RULES } from '../models';
 import type { ModelInfo } from './kind';
 import { NO_CHOICES, pickerModels } from './preferences';
@@ -41,12 +42,14 @@ export function assertSeesImages(modelId: string, messages: Array<{ images: stri
   if (!messages.some((message) => message.images.length > 0)) return;
   if (offered.get(modelId)?.seesImages !== false) return;
   const seeing = [...offered.values()].filter((model) => model.seesImages === true);
-  const advice =
-    seeing.length > 0
-      ? `Pick ${seeing
-          .slice(0, 3)
-          .map((model) => model.id)
-          .join(' or ')}, which can see images.`
-      : 'Pick a model that can see images, or correct its kind in Settings.';
-  throw new ApiError('model-unavailable', `${modelId} reads text only. ${advice}`);
+  const others = seeing
+    .slice(0, 3)
+    .map((model) => model.id)
+    .join(modelsText('or'));
+  throw new ApiError(
+    'model-unavailable',
+    others
+      ? modelsText('textOnly', { model: modelId, others })
+      : modelsText('textOnlyNoOther', { model: modelId }),
+  );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BALANCE_TTL_MS, isFresh } from '../../lib/account/balance';
 import { formatDollars, isLowBalance } from '../../lib/account/money';
 import { parseCheckoutUrl, parseUsageSummary } from '../../lib/api/account';
+import { currentLanguage } from '../../lib/i18n/language';
 
 describe('account data', () => {
   it('reads the usage summary envelope and refuses a malformed one', () => {
@@ -51,5 +52,19 @@ describe('account data', () => {
     expect(isLowBalance(0.4, 2)).toBe(true);
     expect(isLowBalance(0.9, 10)).toBe(true);
     expect(isLowBalance(5, 10)).toBe(false);
+  });
+
+  it('writes dollars the way each language writes money, and follows the language in use', () => {
+    // Intl puts a no-break space between the German figure and its sign.
+    expect(formatDollars(1234.5, 'en')).toBe('$1,234.50');
+    expect(formatDollars(1234.5, 'de')).toBe('1.234,50\u00a0$');
+    expect(formatDollars(0.0042, 'de')).toBe('0,0042\u00a0$');
+    expect(formatDollars(1234.5, 'ja')).toBe('$1,234.50');
+    currentLanguage.value = 'de';
+    try {
+      expect(formatDollars(7.5)).toBe('7,50\u00a0$');
+    } finally {
+      currentLanguage.value = 'en';
+    }
   });
 });

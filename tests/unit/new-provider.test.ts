@@ -24,7 +24,7 @@ describe('checkSecureUrl', () => {
     ['http://127.0.0.1:4000', 'http://127.0.0.1:4000'],
     ['http://localhost:4000/v1', 'http://localhost:4000/v1'],
   ])('accepts %s as %s', (input, url) => {
-    expect(checkSecureUrl(input, 'issuer URL')).toEqual({ ok: true, url });
+    expect(checkSecureUrl(input, 'fieldIssuer')).toEqual({ ok: true, url });
   });
 
   it.each([
@@ -34,7 +34,7 @@ describe('checkSecureUrl', () => {
     ['https://user:pw@auth.example.com', 'without a user name'],
     ['https://auth.example.com/?tenant=1', 'without a user name, query'],
   ])('refuses %j', (input, reason) => {
-    const check = checkSecureUrl(input, 'issuer URL');
+    const check = checkSecureUrl(input, 'fieldIssuer');
     expect(check.ok).toBe(false);
     expect(check.ok ? '' : check.reason).toContain(reason);
   });

@@ -11,6 +11,8 @@ export const menuText = defineMessages(
     selectFirst: 'Select some text on the page first, then choose Explain.',
     noPageText: 'This page has no text to summarize.',
     noImageAddress: 'This image has no address Passlight can read.',
+    cannotReadPage:
+      'Passlight cannot read this page: browsers do not let extensions run on their own pages (such as chrome:// pages and the Web Store) or inside the built-in PDF viewer.',
   },
   {
     de: {
@@ -22,6 +24,8 @@ export const menuText = defineMessages(
       selectFirst: 'Markieren Sie zuerst Text auf der Seite und wählen Sie dann „Erklären“.',
       noPageText: 'Diese Seite hat keinen Text zum Zusammenfassen.',
       noImageAddress: 'Dieses Bild hat keine Adresse, die Passlight lesen kann.',
+      cannotReadPage:
+        'Passlight kann diese Seite nicht lesen: Browser lassen Erweiterungen weder auf ihren eigenen Seiten (etwa chrome://-Seiten und dem Web Store) noch im eingebauten PDF-Viewer laufen.',
     },
     ja: {
       explain: '説明する',
@@ -32,6 +36,8 @@ export const menuText = defineMessages(
       selectFirst: 'まずページのテキストを選択してから「説明する」を選んでください。',
       noPageText: 'このページには要約するテキストがありません。',
       noImageAddress: 'この画像には Passlight が読み取れるアドレスがありません。',
+      cannotReadPage:
+        'Passlight はこのページを読み取れません。ブラウザは、ブラウザ自身のページ（chrome:// のページや Web ストアなど）や組み込みの PDF ビューアでは拡張機能の実行を許可していません。',
     },
   },
 );
