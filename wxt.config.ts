@@ -51,7 +51,10 @@ export default defineConfig({
       noRawHtml(),
       katexFonts(),
     ],
-    build: { assetsInlineLimit: inlineNoFonts },
+    // Both browsers load module preloads themselves: Vite's polyfill for them would be bundled
+    // with the first shared chunk and drag that chunk (the extension API polyfill) into every
+    // page's first paint.
+    build: { assetsInlineLimit: inlineNoFonts, modulePreload: { polyfill: false } },
   }),
   manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);

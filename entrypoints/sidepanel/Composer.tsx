@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { Icon } from '../../components/Icon';
-import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import type { ChatModel } from './chat-model';
 
 /** What was typed but not sent survives the panel closing. */
@@ -27,6 +26,8 @@ export function Composer({ chat }: { chat: ChatModel }) {
 
   const addImages = async (files: Iterable<File>) => {
     problem.value = '';
+    // Compressing images comes after first paint, with the first image.
+    const { ImageProblem, prepareImage } = await import('../../lib/media/compress-image');
     for (const file of files) {
       if (!file.type.startsWith('image/')) continue;
       if (images.peek().length + preparing.peek() >= MAX_IMAGES) {

@@ -14,7 +14,6 @@ import {
   type ConversationThread,
   createConversationThread,
 } from '../../lib/chat/conversation-thread';
-import { conversationToMarkdown, fileNameFor } from '../../lib/chat/markdown-export';
 import { createModelChoice } from '../../lib/chat/model-choice';
 import { accountOf, type MessageContext, titleFrom } from '../../lib/chat/records';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
@@ -168,7 +167,11 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     async markdownOf(id: string): Promise<{ text: string; fileName: string } | null> {
       const conversation = list.find(id);
       if (!conversation) return null;
-      const text = conversationToMarkdown(conversation, await deps.store.loadMessages(id));
+      const [{ conversationToMarkdown, fileNameFor }, messages] = await Promise.all([
+        import('../../lib/chat/markdown-export'),
+        deps.store.loadMessages(id),
+      ]);
+      const text = conversationToMarkdown(conversation, messages);
       return { text, fileName: fileNameFor(conversation.title, 'md') };
     },
     remove: thread.remove,
