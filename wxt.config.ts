@@ -51,10 +51,9 @@ export default defineConfig({
       noRawHtml(),
       katexFonts(),
     ],
-    // Both browsers load module preloads themselves: Vite's polyfill for them would be bundled
-    // with the first shared chunk and drag that chunk (the extension API polyfill) into every
-    // page's first paint.
-    build: { assetsInlineLimit: inlineNoFonts, modulePreload: { polyfill: false } },
+    // No module preloads: an extension page's files are on disk, and a page's preloads compete
+    // with its first paint (the side panel's frame painted tens of milliseconds later with them).
+    build: { assetsInlineLimit: inlineNoFonts, modulePreload: false },
   }),
   manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);

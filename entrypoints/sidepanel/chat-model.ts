@@ -155,10 +155,13 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     selectModel: choice.select,
     openConversation: thread.open,
     newConversation: thread.startNew,
-    send: (text: string, images: string[] = [], onStored?: () => void) =>
-      text.trim() || images.length > 0
-        ? thread.ask(titleFrom(text || 'Image'), text, images, undefined, onStored)
-        : Promise.resolve(false),
+    async send(text: string, images: string[] = [], onStored?: () => void): Promise<boolean> {
+      if (!text.trim() && images.length === 0) return false;
+      // Sent as the panel opens, before the model list has arrived: it waits for the list (in
+      // the order it was sent) rather than going out without a model.
+      if (choice.state.peek() !== 'ready') await choice.load();
+      return thread.ask(titleFrom(text || 'Image'), text, images, undefined, onStored);
+    },
     regenerate: thread.regenerate,
     editLastQuestion: thread.editLastQuestion,
     stop: thread.stop,
