@@ -37,9 +37,12 @@ describe('a question sent before the model list has arrived', () => {
     expect(chat.messages.peek()).toHaveLength(0);
 
     models.arrive();
-    await expect(
-      pumpUntil(paced, () => sent.then(async (ok) => (await chat.idle(), ok))),
-    ).resolves.toBe(true);
+    const answered = await pumpUntil(paced, async () => {
+      const ok = await sent;
+      await chat.idle();
+      return ok;
+    });
+    expect(answered).toBe(true);
     expect(stored).toBe(true);
     expect(paced.requests.map((request) => request.model)).toEqual(['gpt-4o-mini']);
     const [conversation] = await store.listConversations({ provider: 'aipass', sub: 'ada' });
