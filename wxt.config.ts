@@ -58,7 +58,9 @@ export default defineConfig({
       noRawHtml(),
       katexFonts(),
     ],
-    build: { assetsInlineLimit: inlineNoFonts },
+    // No module preloads: an extension page's files are on disk, and a page's preloads compete
+    // with its first paint (the side panel's frame painted tens of milliseconds later with them).
+    build: { assetsInlineLimit: inlineNoFonts, modulePreload: false },
   }),
   manifest: ({ mode, browser }) => {
     const serverUrl = new URL(process.env.WXT_SERVER_URL || DEFAULT_SERVER_URL);

@@ -1,8 +1,15 @@
 import { effect, type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { StreamingMarkdownView } from '../lib/markdown/streaming-view';
+import { lazy } from '../lib/markdown/lazy';
+import { useLazy } from './use-lazy';
 import './markdown.css';
 import { markdownText } from '../lib/i18n/messages/markdown';
+
+/**
+ * The renderer (markdown-it and all it brings) comes after first paint: an empty panel never
+ * needs it. The text waits in its signal meanwhile, so whatever arrived first is shown whole.
+ */
+export const markdownRenderer = lazy(() => import('../lib/markdown/streaming-view'));
 
 interface MarkdownProps {
   text: ReadonlySignal<string>;
@@ -26,9 +33,11 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
   const cancelButton = useRef<HTMLButtonElement>(null);
   const askingFor = useSignal<string | null>(null);
 
+  const renderer = useLazy(markdownRenderer);
+
   useEffect(() => {
-    if (!container.current) return;
-    const view = new StreamingMarkdownView(container.current);
+    if (!container.current || !renderer) return;
+    const view = new renderer.StreamingMarkdownView(container.current);
     let shownLength = 0;
     const stopFollowing = effect(() => {
       const whole = text.value;
@@ -47,7 +56,7 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
       stopFinishing();
       view.dispose();
     };
-  }, [text, arrived, complete]);
+  }, [renderer, text, arrived, complete]);
 
   useEffect(() => {
     if (askingFor.value) cancelButton.current?.focus();

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatDollars } from '../lib/account/money';
-import { sendMessage } from '../lib/messages';
+import { sendMessageLater } from '../lib/send-message-later';
 import type { SpeechResult } from '../lib/speech/protocol';
 import { type ReadingNotice, readingNotice } from '../lib/speech/reading-notice';
 import { extentNote } from '../lib/speech/reading-plan';
@@ -34,7 +34,7 @@ export function SpeechControls() {
   const send = async (command: Command) => {
     let result: SpeechResult;
     try {
-      result = await sendMessage(command);
+      result = await sendMessageLater(command);
     } catch {
       result = { ok: false, code: 'unavailable', message: speechText('noAnswer') };
     }

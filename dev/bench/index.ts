@@ -32,6 +32,11 @@ try {
   );
 
   const panel = await bench.open('sidepanel.html');
+  // The renderer and the image and speech code arrive after first paint; exposed once they have.
+  await panel.waitForFunction(
+    () =>
+      'StreamingMarkdownView' in ((globalThis as { passlightTest?: object }).passlightTest ?? {}),
+  );
   const render = await measureStreamingRender(panel);
   console.log(
     `Streaming render, 20,000 chunks: first 1,000 ${render.firstMs.toFixed(0)} ms, last 1,000 ` +

@@ -1,15 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { Icon } from '../../components/Icon';
 import { formatDollars, isLowBalance } from '../../lib/account/money';
-import { MINIMUM_TOP_UP } from '../../lib/api/account';
 import { popupText } from '../../lib/i18n/messages/popup';
 import type { PopupModel } from './model';
 
-const TOP_UP_AMOUNTS = [5, 10, 20, 50];
+const TOP_UP_AMOUNTS = [5, 10, 20, 50] as const;
 
 /** The balance against the budget. Its size never changes between loading and loaded. */
 export function BalanceCard({ model }: { model: PopupModel }) {
-  const amount = useSignal(TOP_UP_AMOUNTS[1] ?? MINIMUM_TOP_UP);
+  const amount = useSignal<number>(TOP_UP_AMOUNTS[1]);
   const cached = model.balance.value;
   const summary = cached?.summary;
   const used =

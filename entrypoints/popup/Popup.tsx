@@ -1,16 +1,25 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
-import { SpeechControls } from '../../components/SpeechControls';
+import { LaterSpeechControls } from '../../components/LaterSpeechControls';
+import { useLazy } from '../../components/use-lazy';
 import { popupText } from '../../lib/i18n/messages/popup';
-import { AccountView } from './AccountView';
+import { lazy } from '../../lib/markdown/lazy';
 import { createPopupModel } from './model';
-import { SignedOutView } from './SignedOutView';
+
+/**
+ * The account and signed-out views load while the session is read: the popup's first paint,
+ * before the session is known, is its header.
+ */
+const accountView = lazy(() => import('./AccountView'));
+const signedOutView = lazy(() => import('./SignedOutView'));
 
 export function Popup() {
   const model = useMemo(createPopupModel, []);
   useEffect(model.start, [model]);
   const status = model.status.value;
+  const account = useLazy(accountView);
+  const signedOut = useLazy(signedOutView);
 
   return (
     <>
@@ -25,12 +34,12 @@ export function Popup() {
           <Icon name="settings" />
         </button>
       </BrandHeader>
-      <main class="popup" aria-busy={status === null}>
-        <SpeechControls />
-        {status === null ? null : status.signedIn ? (
-          <AccountView model={model} />
+      <main class="popup" aria-busy={status === null || !account || !signedOut}>
+        <LaterSpeechControls />
+        {status === null || !account || !signedOut ? null : status.signedIn ? (
+          <account.AccountView model={model} />
         ) : (
-          <SignedOutView model={model} reason={status.reason} />
+          <signedOut.SignedOutView model={model} reason={status.reason} />
         )}
         {model.notice.value ? (
           <p

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import { applyTheme } from '../../components/apply-theme';
-import { authorizedFetch } from '../../lib/api/authorized-fetch';
 import { followLanguageSetting } from '../../lib/i18n/current';
 import { exposeForTests } from '../../lib/testing/expose';
 import './style.css';
@@ -10,4 +9,7 @@ import { Popup } from './Popup';
 applyTheme();
 followLanguageSetting();
 render(<Popup />, document.getElementById('app') as HTMLElement);
-if (import.meta.env.MODE === 'test') exposeForTests({ authorizedFetch });
+if (import.meta.env.MODE === 'test')
+  void import('../../lib/api/authorized-fetch').then(({ authorizedFetch }) =>
+    exposeForTests({ authorizedFetch }),
+  );

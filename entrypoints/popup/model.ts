@@ -2,7 +2,6 @@
  * The popup's state and actions, apart from its markup: signals in, messages and API calls out.
  */
 import { computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import {
   type CachedBalance,
   cachedBalance,
@@ -10,14 +9,15 @@ import {
   markBalanceStale,
   refreshBalance,
 } from '../../lib/account/balance';
-import { createCheckoutSession } from '../../lib/api/account';
-import { ApiError } from '../../lib/api/errors';
 import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
 import { popupText } from '../../lib/i18n/messages/popup';
-import { sendMessage } from '../../lib/messages';
-import { prepareSidePanelOpener } from '../../lib/side-panel';
+import { lazy } from '../../lib/markdown/lazy';
+import { sendMessageLater } from '../../lib/send-message-later';
 
 export type Notice = { kind: 'error' | 'info'; text: string } | null;
+
+/** The extension API (the polyfill) comes after first paint: every use of it here is a click. */
+const extensionApi = () => import('wxt/browser').then(({ browser }) => browser);
 
 export function createPopupModel() {
   const status = signal<AuthStatus | null>(null);
@@ -26,7 +26,11 @@ export function createPopupModel() {
   const balance = signal<CachedBalance | null>(null);
   const balanceLoading = signal(false);
   const balanceError = signal('');
-  const openSidePanelInWindow = prepareSidePanelOpener();
+  // Prepared as the popup opens, so that a click opens the panel synchronously, as browsers ask.
+  const sidePanelOpener = lazy(() =>
+    import('../../lib/side-panel').then(({ prepareSidePanelOpener }) => prepareSidePanelOpener()),
+  );
+  sidePanelOpener.now();
 
   const user = computed(() => (status.value?.signedIn ? status.value.user : null));
   /** Whether the provider in use has a balance (AI Pass does; other gateways may not). */
@@ -44,6 +48,7 @@ export function createPopupModel() {
     try {
       balance.value = await refreshBalance(current.user.sub);
     } catch (error) {
+      const { ApiError } = await import('../../lib/api/errors'); // here since the API came
       balanceError.value = error instanceof ApiError ? error.message : popupText('balanceFailed');
     } finally {
       balanceLoading.value = false;
@@ -72,7 +77,7 @@ export function createPopupModel() {
     busy.value = 'signing-in';
     notice.value = null;
     // The popup may close while the sign-in window has focus; the worker finishes on its own.
-    const result = await sendMessage('auth.signIn', { mode, anotherAccount });
+    const result = await sendMessageLater('auth.signIn', { mode, anotherAccount });
     busy.value = null;
     if (!result.ok && result.code !== 'cancelled')
       notice.value = { kind: 'error', text: result.message };
@@ -80,7 +85,7 @@ export function createPopupModel() {
 
   async function signOut(): Promise<void> {
     busy.value = 'signing-out';
-    const result = await sendMessage('auth.signOut', {});
+    const result = await sendMessageLater('auth.signOut', {});
     busy.value = null;
     if (!result.ok) notice.value = { kind: 'error', text: result.message };
   }
@@ -89,11 +94,13 @@ export function createPopupModel() {
     busy.value = 'checkout';
     notice.value = null;
     try {
+      const { createCheckoutSession } = await import('../../lib/api/account');
       const checkoutUrl = await createCheckoutSession(amount);
       await markBalanceStale();
-      await browser.tabs.create({ url: checkoutUrl });
+      await (await extensionApi()).tabs.create({ url: checkoutUrl });
       window.close();
     } catch (error) {
+      const { ApiError } = await import('../../lib/api/errors');
       notice.value = {
         kind: 'error',
         text: error instanceof ApiError ? error.message : popupText('checkoutFailed'),
@@ -104,6 +111,8 @@ export function createPopupModel() {
   }
 
   function openSidePanel(): void {
+    const openSidePanelInWindow =
+      sidePanelOpener.now() ?? (() => Promise.reject(new Error('Not ready yet.')));
     openSidePanelInWindow().then(
       () => window.close(),
       () => {
@@ -119,7 +128,9 @@ export function createPopupModel() {
     const current = status.peek();
     // Only AI Pass has this dashboard; the button is shown for it alone.
     if (current?.signedIn && current.provider.hasBalance)
-      void browser.tabs.create({ url: `${current.provider.issuer}/panel/dashboard` });
+      void extensionApi().then((browser) =>
+        browser.tabs.create({ url: `${current.provider.issuer}/panel/dashboard` }),
+      );
   }
 
   return {
@@ -139,7 +150,7 @@ export function createPopupModel() {
     addCredit,
     openSidePanel,
     manageAccount,
-    openSettings: () => browser.runtime.openOptionsPage(),
+    openSettings: () => extensionApi().then((browser) => browser.runtime.openOptionsPage()),
   };
 }
 

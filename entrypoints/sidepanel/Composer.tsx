@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { Icon } from '../../components/Icon';
 import { panelText } from '../../lib/i18n/messages/panel';
-import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import type { ChatModel } from './chat-model';
 
 /** What was typed but not sent survives the panel closing. */
@@ -28,6 +27,8 @@ export function Composer({ chat }: { chat: ChatModel }) {
 
   const addImages = async (files: Iterable<File>) => {
     problem.value = '';
+    // Compressing images comes after first paint, with the first image.
+    const { ImageProblem, prepareImage } = await import('../../lib/media/compress-image');
     for (const file of files) {
       if (!file.type.startsWith('image/')) continue;
       if (images.peek().length + preparing.peek() >= MAX_IMAGES) {

@@ -1,7 +1,5 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { createCheckoutSession } from '../../lib/api/account';
-import { ApiError } from '../../lib/api/errors';
 import type { MessageError } from '../../lib/chat/records';
 import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
@@ -22,6 +20,11 @@ export function ErrorNotice({
 }) {
   const problem = useSignal('');
   const addCredit = async () => {
+    // The account API comes after first paint, with the first answer that ran out of budget.
+    const [{ createCheckoutSession }, { ApiError }] = await Promise.all([
+      import('../../lib/api/account'),
+      import('../../lib/api/errors'),
+    ]);
     try {
       await browser.tabs.create({ url: await createCheckoutSession(QUICK_TOP_UP) });
     } catch (cause) {

@@ -2,17 +2,22 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { BrandHeader } from '../../components/BrandHeader';
 import { Icon } from '../../components/Icon';
-import { SpeechControls } from '../../components/SpeechControls';
+import { LaterSpeechControls } from '../../components/LaterSpeechControls';
+import { useLazy } from '../../components/use-lazy';
 import { providerNameOf } from '../../lib/auth/status';
 import { panelText } from '../../lib/i18n/messages/panel';
+import { lazy } from '../../lib/markdown/lazy';
 import { AnswerStatus } from './AnswerStatus';
 import { Composer } from './Composer';
-import { ConversationDrawer } from './ConversationDrawer';
 import type { ChatDeps } from './chat-deps';
-import { createChatModel } from './chat-model';
+import { type ChatModel, createChatModel } from './chat-model';
 import { MessageList } from './MessageList';
 import { ModelPicker } from './ModelPicker';
+import { ComposerFrame, ToolbarFrame } from './PanelFrame';
 import { StorageNotice } from './StorageNotice';
+
+/** The conversation drawer comes after first paint: asked for when the pointer or focus nears it. */
+const drawer = lazy(() => import('./ConversationDrawer'));
 
 export function SidePanel({ deps }: { deps: ChatDeps }) {
   const chat = useMemo(() => createChatModel(deps), [deps]);
@@ -45,6 +50,8 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
           title={panelText('conversations')}
           aria-expanded={drawerOpen.value}
           aria-controls="conversation-drawer"
+          onPointerEnter={() => void drawer.load().catch(() => undefined)}
+          onFocus={() => void drawer.load().catch(() => undefined)}
           onClick={() => {
             drawerOpen.value = !drawerOpen.value;
           }}
@@ -62,15 +69,17 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
           <Icon name="plus" />
         </button>
       </BrandHeader>
-      {drawerOpen.value ? <ConversationDrawer chat={chat} onClose={closeDrawer} /> : null}
+      {drawerOpen.value ? <LazyDrawer chat={chat} onClose={closeDrawer} /> : null}
       {/* The open drawer covers all of this: out of the Tab order and of reach meanwhile. */}
       <div class="panel-content" inert={drawerOpen.value}>
-        {auth?.signedIn ? <ModelPicker chat={chat} /> : null}
-        <SpeechControls />
+        {auth === null ? <ToolbarFrame /> : auth.signedIn ? <ModelPicker chat={chat} /> : null}
+        <LaterSpeechControls />
         <MessageList chat={chat} />
         <AnswerStatus chat={chat} />
         <StorageNotice chat={chat} />
-        {auth === null ? null : auth.signedIn ? (
+        {auth === null ? (
+          <ComposerFrame />
+        ) : auth.signedIn ? (
           <Composer chat={chat} />
         ) : (
           <section class="sign-in-bar" aria-labelledby="sign-in-bar-title">
@@ -87,4 +96,10 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
       </div>
     </div>
   );
+}
+
+/** The drawer once its code has arrived (at once, when the pointer or focus came first). */
+function LazyDrawer(props: { chat: ChatModel; onClose: () => void }) {
+  const loaded = useLazy(drawer);
+  return loaded ? <loaded.ConversationDrawer {...props} /> : null;
 }

@@ -12,9 +12,8 @@ import type { LiveMessage } from '../../lib/chat/live-message';
 import { type ChatStore, openChatStore } from '../../lib/chat/store';
 import { type ChatSync, createChatSync } from '../../lib/chat/sync';
 import { mediaText } from '../../lib/i18n/messages/media';
-import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
-import { acquireImage, type ImageLocation } from '../../lib/media/image-source';
-import { sendMessage } from '../../lib/messages';
+import type { ImageLocation } from '../../lib/media/image-source';
+import { sendMessageLater } from '../../lib/send-message-later';
 
 export interface ChatDeps {
   store: ChatStore;
@@ -62,6 +61,11 @@ export function defaultChatDeps(): ChatDeps {
     stream: (request) => streamChat(request),
     fetchModelIds,
     imageFor: async (location) => {
+      // Reading and compressing images comes after first paint, with the first image.
+      const [{ ImageProblem, prepareImage }, { acquireImage }] = await Promise.all([
+        import('../../lib/media/compress-image'),
+        import('../../lib/media/image-source'),
+      ]);
       try {
         return (await prepareImage(await acquireImage(location))).dataUrl;
       } catch (error) {
@@ -71,6 +75,6 @@ export function defaultChatDeps(): ChatDeps {
     afterAnswer: () => costNoter(),
     windowId: async () => (await browser.windows.getCurrent()).id,
     requestPersistentStorage: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
-    signIn: () => sendMessage('auth.signIn', { mode: 'login' }),
+    signIn: () => sendMessageLater('auth.signIn', { mode: 'login' }),
   };
 }

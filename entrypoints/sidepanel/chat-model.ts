@@ -14,7 +14,6 @@ import {
   type ConversationThread,
   createConversationThread,
 } from '../../lib/chat/conversation-thread';
-import { conversationToMarkdown, fileNameFor } from '../../lib/chat/markdown-export';
 import { createModelChoice } from '../../lib/chat/model-choice';
 import { accountOf, type MessageContext } from '../../lib/chat/records';
 import { titleFrom } from '../../lib/chat/titles';
@@ -158,16 +157,19 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     selectModel: choice.select,
     openConversation: thread.open,
     newConversation: thread.startNew,
-    send: (text: string, images: string[] = [], onStored?: () => void) =>
-      text.trim() || images.length > 0
-        ? thread.ask(
-            titleFrom(text || panelText('imageOnlyTitle')),
-            text,
-            images,
-            undefined,
-            onStored,
-          )
-        : Promise.resolve(false),
+    async send(text: string, images: string[] = [], onStored?: () => void): Promise<boolean> {
+      if (!text.trim() && images.length === 0) return false;
+      // Sent as the panel opens, before the model list has arrived: it waits for the list (in
+      // the order it was sent) rather than going out without a model.
+      if (choice.state.peek() !== 'ready') await choice.load();
+      return thread.ask(
+        titleFrom(text || panelText('imageOnlyTitle')),
+        text,
+        images,
+        undefined,
+        onStored,
+      );
+    },
     regenerate: thread.regenerate,
     editLastQuestion: thread.editLastQuestion,
     stop: thread.stop,
@@ -176,7 +178,11 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     async markdownOf(id: string): Promise<{ text: string; fileName: string } | null> {
       const conversation = list.find(id);
       if (!conversation) return null;
-      const text = conversationToMarkdown(conversation, await deps.store.loadMessages(id));
+      const [{ conversationToMarkdown, fileNameFor }, messages] = await Promise.all([
+        import('../../lib/chat/markdown-export'),
+        deps.store.loadMessages(id),
+      ]);
+      const text = conversationToMarkdown(conversation, messages);
       return { text, fileName: fileNameFor(conversation.title, 'md') };
     },
     remove: thread.remove,

@@ -3,7 +3,7 @@
  * opens with a figure at once, and refreshed when stale, on request, and after a top-up.
  */
 import { storage } from 'wxt/utils/storage';
-import { fetchUsageSummary, type UsageSummary } from '../api/account';
+import type { UsageSummary } from '../api/account';
 
 export const BALANCE_TTL_MS = 5 * 60_000;
 
@@ -25,6 +25,8 @@ export function isFresh(cached: CachedBalance | null, accountId: string, now: nu
 }
 
 export async function refreshBalance(accountId: string): Promise<CachedBalance> {
+  // The account API comes with the first refresh: a popup shows the cached figure before it.
+  const { fetchUsageSummary } = await import('../api/account');
   const fresh = { summary: await fetchUsageSummary(), fetchedAt: Date.now(), accountId };
   await cachedBalance.setValue(fresh);
   return fresh;
