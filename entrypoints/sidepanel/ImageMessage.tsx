@@ -125,6 +125,7 @@ function ImageAnswer({
                     alt={imageText('originalAlt')}
                     caption={imageText('original')}
                     actions={false}
+                    followOnLoad={isLast}
                   />
                 ))
               : null}
@@ -135,6 +136,7 @@ function ImageAnswer({
                 id={id}
                 alt={imageText(editing ? 'editedAlt' : 'madeAlt', { prompt })}
                 caption={editing ? imageText('edited') : undefined}
+                followOnLoad={isLast}
               />
             ))}
           </div>

@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { imageText } from '../../lib/i18n/messages/images';
+import { type Dimensions, readDimensions } from '../../lib/media/image-header';
 import { useBlobUrl } from './blob-url';
 import type { ChatModel } from './chat-model';
 
@@ -25,14 +26,21 @@ async function asPng(blob: Blob): Promise<Blob> {
   }
 }
 
-/** The picture's bytes from the store: undefined while loading, null once known to be gone. */
-function useStoredPicture(chat: ChatModel, id: string): Blob | null | undefined {
-  const picture = useSignal<Blob | null | undefined>(undefined);
+interface StoredPicture {
+  blob: Blob;
+  /** From the header, so the picture takes its room before it is decoded and the list can follow it. */
+  size: Dimensions | null;
+}
+
+/** The picture from the store: undefined while loading, null once known to be gone. */
+function useStoredPicture(chat: ChatModel, id: string): StoredPicture | null | undefined {
+  const picture = useSignal<StoredPicture | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
     void chat.loadImage(id).then(
-      (blob) => {
-        if (live) picture.value = blob ?? null;
+      async (blob) => {
+        const size = blob ? readDimensions(await blob.slice(0, 64 * 1024).arrayBuffer()) : null;
+        if (live) picture.value = blob ? { blob, size } : null;
       },
       () => {
         if (live) picture.value = null;
@@ -46,7 +54,7 @@ function useStoredPicture(chat: ChatModel, id: string): Blob | null | undefined 
 }
 
 export function StoredThumbnail({ chat, id, alt }: { chat: ChatModel; id: string; alt: string }) {
-  const url = useBlobUrl(useStoredPicture(chat, id) ?? undefined);
+  const url = useBlobUrl(useStoredPicture(chat, id)?.blob);
   return url ? <img src={url} alt={alt} /> : <span class="attachment-busy" aria-hidden="true" />;
 }
 
@@ -56,15 +64,19 @@ export function PictureCard({
   alt,
   caption,
   actions = true,
+  followOnLoad = false,
 }: {
   chat: ChatModel;
   id: string;
   alt: string;
   caption?: string;
   actions?: boolean;
+  /** In the last message: the list is kept at its end as the picture takes its room. */
+  followOnLoad?: boolean;
 }) {
-  const blob = useStoredPicture(chat, id);
-  const url = useBlobUrl(blob ?? undefined);
+  const picture = useStoredPicture(chat, id);
+  const blob = picture?.blob;
+  const url = useBlobUrl(blob);
   const copied = useSignal<'no' | 'yes' | 'failed'>('no');
   const copy = async () => {
     if (!blob) return;
@@ -77,10 +89,19 @@ export function PictureCard({
   };
   return (
     <figure class="picture">
-      {blob === null ? (
+      {picture === null ? (
         <p class="message-note">{imageText('gone')}</p>
       ) : url ? (
-        <img src={url} alt={alt} />
+        <img
+          src={url}
+          alt={alt}
+          width={picture?.size?.width}
+          height={picture?.size?.height}
+          onLoad={(event) => {
+            const list = event.currentTarget.closest('.messages');
+            if (followOnLoad && list) list.scrollTop = list.scrollHeight;
+          }}
+        />
       ) : (
         <span class="picture-loading" aria-hidden="true" />
       )}
