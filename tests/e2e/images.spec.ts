@@ -235,3 +235,20 @@ test('right-click → Edit image… sends the page’s picture and the prompt, a
   expect(await probe.text()).toContain('Original');
   expect(await probe.text()).toContain('Edited');
 });
+
+test('a used-up budget says so on the picture, with Add credit, and nothing is kept', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  await switchToImages(panel);
+  gateway.control.setBudget({ maxBudget: 1, totalCost: 1 });
+  await makeImage(panel, 'a lighthouse at dusk');
+  const answer = panel.getByRole('article', { name: 'Image answer' }).last();
+  await expect(answer.getByRole('alert')).toContainText('balance is used up');
+  await expect(answer.getByRole('button', { name: 'Add credit' })).toBeVisible();
+  await expect(answer.locator('figure img')).toHaveCount(0);
+  // As AI Pass does it: a 400 whose body says the budget was exceeded (a 402 reads the same).
+  expect(requestsTo(gateway, '/images/generations').at(-1)?.status).toBe(400);
+});
