@@ -6,6 +6,7 @@ import {
   decodeBase64Picture,
   fetchPicture,
   ImageResultProblem,
+  pictureFrom,
   type ResultProblem,
 } from '../../../lib/images/image-bytes';
 
@@ -155,5 +156,18 @@ describe('a picture answered as base64', () => {
     expect(
       await problemOf(Promise.resolve().then(() => decodeBase64Picture(large, 1024 * 1024))),
     ).toBe('too-large');
+  });
+});
+
+describe('what a picture is, by its first bytes', () => {
+  it('knows PNG, JPEG, GIF and WebP, and nothing else', () => {
+    const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00');
+    const webp = new TextEncoder().encode('RIFF\x24\x00\x00\x00WEBPVP8 ');
+    expect(pictureFrom(gif).type).toBe('image/gif');
+    expect(pictureFrom(webp).type).toBe('image/webp');
+    expect(pictureFrom(new Uint8Array(picture)).type).toBe('image/png');
+    expect(pictureFrom(new Uint8Array(JPEG_START)).type).toBe('image/jpeg');
+    for (const other of ['<?xml version="1.0"?><svg/>', 'RIFF\x24\x00\x00\x00WAVEfmt ', 'short'])
+      expect(() => pictureFrom(new TextEncoder().encode(other))).toThrow(ImageResultProblem);
   });
 });
