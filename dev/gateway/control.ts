@@ -21,6 +21,8 @@ export interface GatewayControl {
   setReply(text: string | null): void;
   /** Every chat model reads at most this many tokens (prompt and max_tokens) until set back to null. */
   setContextLength(tokens: number | null): void;
+  /** Every image answer comes as a URL or as base64, as a provider that ignores `response_format` would, until null. */
+  setImageFormat(format: 'url' | 'b64_json' | null): void;
   injectFault(fault: Fault): void;
   /** The next response a `hold` fault keeps back: its body, and how to let it go. */
   nextHeldResponse(): Promise<HeldResponse>;
@@ -79,6 +81,11 @@ export function createControl(ctx: GatewayContext): GatewayControl {
     setContextLength(tokens) {
       ctx.state.settings.contextLengthOverride =
         tokens === null ? null : requireNonNegative(tokens, 'tokens');
+    },
+    setImageFormat(format) {
+      if (format !== null && format !== 'url' && format !== 'b64_json')
+        throw new TypeError('format must be url, b64_json or null');
+      ctx.state.settings.imageFormatOverride = format;
     },
     injectFault(fault) {
       ctx.faults.inject(fault);

@@ -19,6 +19,8 @@ export interface MultipartPartSummary {
   filename?: string;
   mimetype?: string;
   bytes?: number;
+  /** A file's SHA-256 in hex, so a test can tell the exact bytes arrived. */
+  sha256?: string;
   value?: string;
 }
 

@@ -102,6 +102,8 @@ export interface RuntimeSettings {
   replyOverride: string | null;
   /** When set, every chat model reads this many tokens at most, and lists it (see api/context-limit.ts). */
   contextLengthOverride: number | null;
+  /** When set, every image answer comes in this form, whatever the request's `response_format`. */
+  imageFormatOverride: 'url' | 'b64_json' | null;
 }
 
 export class GatewayState {
@@ -183,6 +185,7 @@ export class GatewayState {
       modelsShape: this.options.modelsShape,
       replyOverride: null,
       contextLengthOverride: null,
+      imageFormatOverride: null,
     };
   }
 }

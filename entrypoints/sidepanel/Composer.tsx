@@ -4,6 +4,11 @@ import { storage } from 'wxt/utils/storage';
 import { Icon } from '../../components/Icon';
 import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
+import { ImageModeToggle } from './ImageModeToggle';
+import { ImageComposerSlot } from './image-slots';
+
+/** `/image a lighthouse at dusk` makes a picture instead of asking a question. */
+const IMAGE_COMMAND = /^\/image\s+(\S[\s\S]*)$/;
 
 /** What was typed but not sent survives the panel closing. */
 const draft = storage.defineItem<string>('session:chat.draft', { fallback: '' });
@@ -51,6 +56,14 @@ export function Composer({ chat }: { chat: ChatModel }) {
     if (streaming || preparing.peek() > 0) return;
     const question = text.peek().trim();
     if (!question && images.peek().length === 0) return;
+    const command = IMAGE_COMMAND.exec(question);
+    if (command) {
+      chat.imageCommand.value = command[1] ?? '';
+      chat.composerMode.value = 'image';
+      text.value = '';
+      void draft.setValue('');
+      return;
+    }
     const attached = images.peek();
     // Cleared once the question is stored: if storage refuses it, it stays here to send again.
     void chat.send(question, attached, () => {
@@ -60,6 +73,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
     });
   };
 
+  if (chat.composerMode.value === 'image') return <ImageComposerSlot chat={chat} />;
   return (
     <form
       class="composer"
@@ -73,6 +87,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
         if (event.dataTransfer) void addImages(event.dataTransfer.files);
       }}
     >
+      <ImageModeToggle chat={chat} />
       {images.value.length > 0 || preparing.value > 0 ? (
         <div class="attachments">
           {images.value.map((url, index) => (

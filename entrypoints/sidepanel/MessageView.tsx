@@ -8,6 +8,7 @@ import { hostAppearsIn } from '../../lib/markdown/links';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
+import { ImageMessageSlot } from './image-slots';
 import { regenerateFromQuestionBox } from './question-focus';
 
 function QuestionView({
@@ -185,6 +186,8 @@ export function MessageView({
   message: LiveMessage;
   isLast: boolean;
 }) {
+  if (message.imageWork.value)
+    return <ImageMessageSlot chat={chat} message={message} isLast={isLast} />;
   if (message.role === 'assistant')
     return <AnswerView chat={chat} message={message} isLast={isLast} />;
   const lastQuestion = chat.messages.value.findLast((m) => m.role === 'user');

@@ -7,7 +7,7 @@ import { refreshBalance } from '../../lib/account/balance';
 import { fetchUsageSummary } from '../../lib/api/account';
 import { fetchModelIds, streamChat } from '../../lib/api/chat';
 import { authStatus } from '../../lib/auth/status';
-import type { AnswerDeps } from '../../lib/chat/answer-runner';
+import type { AnswerDeps, RunningAnswer } from '../../lib/chat/answer-runner';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { type ChatStore, openChatStore } from '../../lib/chat/store';
 import { type ChatSync, createChatSync } from '../../lib/chat/sync';
@@ -22,6 +22,15 @@ export interface ChatDeps {
   fetchModelIds: () => Promise<unknown>;
   /** The compressed `data:` URL of a right-clicked image; rejects with the reason in words. */
   imageFor: (location: ImageLocation) => Promise<string>;
+  /** A right-clicked image as it will be sent to be edited; rejects with the reason in words. */
+  editSourceFor: (location: ImageLocation) => Promise<Blob>;
+  /** Answers a request for pictures; the code for it loads on first use. */
+  startImageJob: (
+    question: LiveMessage,
+    answer: LiveMessage,
+    save: (answer: LiveMessage) => Promise<void>,
+    saveImages: (images: Array<{ id: string; blob: Blob }>) => Promise<void>,
+  ) => Promise<RunningAnswer>;
   /**
    * Called as an answer starts; resolves after it ended with what to do then (the cost of an
    * answer is known only from the balance before and after).
@@ -55,8 +64,9 @@ function costNoter(): (answer: LiveMessage, save: () => Promise<void>) => void {
 
 export function defaultChatDeps(): ChatDeps {
   const sync = createChatSync();
+  const store = openChatStore({ announce: sync.announce });
   return {
-    store: openChatStore({ announce: sync.announce }),
+    store,
     sync,
     stream: (request) => streamChat(request),
     fetchModelIds,
@@ -71,6 +81,22 @@ export function defaultChatDeps(): ChatDeps {
       } catch (error) {
         throw error instanceof ImageProblem ? error : new Error(mediaText('couldNotRead'));
       }
+    },
+    editSourceFor: async (location) => {
+      const [{ ImageProblem }, { acquireImage }, { editSourceFrom }] = await Promise.all([
+        import('../../lib/media/compress-image'),
+        import('../../lib/media/image-source'),
+        import('../../lib/images/edit-source'),
+      ]);
+      try {
+        return await editSourceFrom(await acquireImage(location));
+      } catch (error) {
+        throw error instanceof ImageProblem ? error : new Error(mediaText('couldNotRead'));
+      }
+    },
+    startImageJob: async (question, answer, save, saveImages) => {
+      const { startImageJob } = await import('../../lib/images/image-job');
+      return startImageJob({ loadImage: store.loadImage, saveImages, save }, question, answer);
     },
     afterAnswer: () => costNoter(),
     windowId: async () => (await browser.windows.getCurrent()).id,

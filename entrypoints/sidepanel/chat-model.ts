@@ -5,7 +5,7 @@
  * conversation runs after the one before it has settled, so clicks in any order leave every
  * question stored and every answer finished, stopped or failed.
  */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { type PageAction, pendingActions, takeActions } from '../../lib/actions/page-action';
 import { type AuthStatus, authStatus, providerNameOf } from '../../lib/auth/status';
 import { createActionInbox, questionFor } from '../../lib/chat/action-inbox';
@@ -14,9 +14,12 @@ import {
   type ConversationThread,
   createConversationThread,
 } from '../../lib/chat/conversation-thread';
+import type { LiveMessage } from '../../lib/chat/live-message';
+import { recordOf } from '../../lib/chat/live-message';
 import { createModelChoice } from '../../lib/chat/model-choice';
-import { accountOf, type MessageContext } from '../../lib/chat/records';
+import { accountOf, type ImageWork, type MessageContext } from '../../lib/chat/records';
 import { titleFrom } from '../../lib/chat/titles';
+import { imageText } from '../../lib/i18n/messages/images';
 import { panelText } from '../../lib/i18n/messages/panel';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
 
@@ -35,7 +38,28 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     model: () => choice.model.peek(),
     // Only a provider with a balance can say what an answer cost.
     afterAnswer: () => (auth.peek()?.provider?.hasBalance ? deps.afterAnswer?.() : undefined),
+    startImageJob: (question, answer, conversationId) =>
+      deps.startImageJob(
+        question,
+        answer,
+        (message) => deps.store.saveMessage(recordOf(message, conversationId)),
+        (images) => deps.store.saveImages(conversationId, images),
+      ),
   });
+  /** What the composer makes: text answers, or pictures (its image half loads on first use). */
+  const composerMode = signal<'chat' | 'image'>('chat');
+  /** The pictures the next image request changes: a right-clicked image, a generated one. */
+  const editSources = signal<Array<{ id: string; blob: Blob }>>([]);
+  /** A prompt typed as `/image …`, made as soon as the image composer is ready. */
+  const imageCommand = signal<string | null>(null);
+
+  /** Opens the image composer on `blob`, asking what to change. */
+  function startEditing(id: string, blob: Blob): void {
+    batch(() => {
+      editSources.value = [{ id, blob }];
+      composerMode.value = 'image';
+    });
+  }
   const inbox = createActionInbox(runAction, () => auth.peek()?.signedIn === true);
   const isStreaming = computed(() => thread.running.value !== null);
 
@@ -68,6 +92,22 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
             context,
           );
         else await thread.reportFailedAction(title, image.problem, context);
+        return;
+      }
+      case 'edit-image': {
+        const source = await deps.editSourceFor(action).then(
+          (blob) => ({ blob }),
+          (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
+        );
+        if ('blob' in source) {
+          await thread.startNew();
+          startEditing(crypto.randomUUID(), source.blob);
+        } else
+          await thread.reportFailedAction(imageText('edit'), source.problem, {
+            kind: 'image',
+            pageTitle: action.page.title,
+            pageUrl: action.page.url,
+          });
         return;
       }
       case 'failed':
@@ -169,6 +209,53 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
         undefined,
         onStored,
       );
+    },
+    composerMode,
+    editSources,
+    imageCommand,
+    /** Asks for pictures: made from `prompt`, or the edit sources changed as it says. */
+    askForImage(
+      prompt: string,
+      options: Pick<ImageWork, 'model' | 'size' | 'count'>,
+      onStored?: () => void,
+    ): Promise<boolean> {
+      const sources = editSources.peek();
+      const work: ImageWork = {
+        mode: sources.length > 0 ? 'edit' : 'generate',
+        imageIds: sources.map((source) => source.id),
+        ...options,
+      };
+      // The pictures are taken once the request is stored; if storage refuses it, they stay.
+      const stored = () => {
+        editSources.value = editSources.peek().filter((source) => !sources.includes(source));
+        onStored?.();
+      };
+      return thread.ask(titleFrom(prompt), prompt, [], undefined, stored, {
+        work,
+        blobs: sources,
+      });
+    },
+    loadImage: (id: string) => deps.store.loadImage(id),
+    fetchModelIds: deps.fetchModelIds,
+    /** "Edit this image" on a picture kept in the conversation. */
+    async editKeptImage(id: string): Promise<void> {
+      const blob = await deps.store.loadImage(id);
+      if (blob) startEditing(id, blob);
+    },
+    /** Keeps a picture that was shown as a link, once its site let Passlight read it. */
+    async keepLinkedPicture(message: LiveMessage, url: string, blob: Blob): Promise<void> {
+      const open = thread.conversation.peek();
+      const work = message.imageWork.peek();
+      if (!open || !work) return;
+      const id = crypto.randomUUID();
+      await deps.store.saveImages(open.id, [{ id, blob }]);
+      const links = work.links?.filter((link) => link !== url);
+      message.imageWork.value = {
+        ...work,
+        imageIds: [...work.imageIds, id],
+        links: links?.length ? links : undefined,
+      };
+      await deps.store.saveMessage(recordOf(message, open.id));
     },
     regenerate: thread.regenerate,
     editLastQuestion: thread.editLastQuestion,

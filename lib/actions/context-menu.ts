@@ -19,6 +19,7 @@ export const MENU = {
   explain: 'passlight-explain',
   readAloud: 'passlight-read-aloud',
   describeImage: 'passlight-describe-image',
+  editImage: 'passlight-edit-image',
   summarize: 'passlight-summarize-page',
 } as const;
 
@@ -26,6 +27,7 @@ const TITLE_KEYS = {
   [MENU.explain]: 'explain',
   [MENU.readAloud]: 'readAloud',
   [MENU.describeImage]: 'describeImage',
+  [MENU.editImage]: 'editImage',
   [MENU.summarize]: 'summarize',
 } as const;
 
@@ -52,6 +54,7 @@ async function createMenus(): Promise<void> {
     [MENU.explain, 'selection'],
     [MENU.readAloud, 'selection'],
     [MENU.describeImage, 'image'],
+    [MENU.editImage, 'image'],
     [MENU.summarize, 'page'],
   ];
   for (const [id, context] of items) {
@@ -102,8 +105,8 @@ function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.
   const { id: tabId, windowId } = tab;
   const page = pageOf(tab);
   const opening = openSidePanel(windowId);
-  if (info.menuItemId === MENU.describeImage && info.srcUrl)
-    askForImageAccessIfNeeded(info.srcUrl, page.url);
+  const onImage = info.menuItemId === MENU.describeImage || info.menuItemId === MENU.editImage;
+  if (onImage && info.srcUrl) askForImageAccessIfNeeded(info.srcUrl, page.url);
 
   void (async () => {
     await opening.catch(() => undefined); // the panel may already be open
@@ -123,6 +126,14 @@ function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.
           info.srcUrl
             ? { kind: 'describe-image', srcUrl: info.srcUrl, tabId, frameId: info.frameId, page }
             : failed(menuText('describeImage'), menuText('noImageAddress'), page),
+        );
+        break;
+      case MENU.editImage:
+        await queueAction(
+          windowId,
+          info.srcUrl
+            ? { kind: 'edit-image', srcUrl: info.srcUrl, tabId, frameId: info.frameId, page }
+            : failed(menuText('editImage'), menuText('noImageAddress'), page),
         );
         break;
     }

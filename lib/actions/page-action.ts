@@ -15,6 +15,8 @@ export type PageAction =
   | { kind: 'explain'; text: string; omitted: number; page: PageRef }
   | { kind: 'summarize'; text: string; omitted: number; page: PageRef }
   | { kind: 'describe-image'; srcUrl: string; tabId: number; frameId?: number; page: PageRef }
+  /** The image goes into the panel's image composer, which asks what to change. */
+  | { kind: 'edit-image'; srcUrl: string; tabId: number; frameId?: number; page: PageRef }
   /** An action that could not even start (no selection, a page scripts cannot run on…). */
   | { kind: 'failed'; title: string; message: string; page: PageRef };
 

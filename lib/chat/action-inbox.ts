@@ -17,7 +17,7 @@ export interface ActionQuestion {
 }
 
 export function questionFor(
-  action: Exclude<PageAction, { kind: 'describe-image' } | { kind: 'failed' }>,
+  action: Extract<PageAction, { kind: 'explain' } | { kind: 'summarize' }>,
 ): ActionQuestion {
   const page = { pageTitle: action.page.title, pageUrl: action.page.url };
   const quoted = { ...page, quote: action.text, omitted: action.omitted };

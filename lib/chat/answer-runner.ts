@@ -60,6 +60,19 @@ function errorOf(error: unknown): { code: string; message: string; retryAfterSec
   return { code: 'server', message: chatErrorText('answerFailed') };
 }
 
+/** Writes an answer's final state; a failed write is reported, never thrown. */
+export async function saveLastState(
+  save: (answer: LiveMessage) => Promise<void>,
+  answer: LiveMessage,
+): Promise<AnswerOutcome> {
+  try {
+    await save(answer);
+    return {};
+  } catch (error) {
+    return { unsaved: error instanceof StorageProblem ? error : new StorageProblem('unknown') };
+  }
+}
+
 /** Starts streaming `messages` into `answer` (its text starts over). */
 export function startAnswer(
   deps: AnswerDeps,
@@ -129,12 +142,7 @@ export function startAnswer(
         });
       }
     }
-    try {
-      await deps.save(answer);
-      return {};
-    } catch (error) {
-      return { unsaved: error instanceof StorageProblem ? error : new StorageProblem('unknown') };
-    }
+    return saveLastState(deps.save, answer);
   }
 
   const done = run();

@@ -15,7 +15,7 @@ import { budgetFor, fitToContext, shareAfterRefusal } from './context-window';
 import type { ConversationList } from './conversation-list';
 import { type LiveMessage, liveMessage, recordOf } from './live-message';
 import { conversationForModel } from './prompt';
-import type { ConversationRecord, MessageContext, MessageRecord } from './records';
+import type { ConversationRecord, ImageWork, MessageContext, MessageRecord } from './records';
 import { StorageProblem, storageProblemFrom } from './storage-problem';
 import type { ChatStore } from './store';
 import type { ChatChange } from './sync';
@@ -36,9 +36,28 @@ export interface ThreadDeps {
   list: ConversationList;
   model: () => string | undefined;
   afterAnswer?: () => ((answer: LiveMessage, save: () => Promise<void>) => void) | undefined;
+  /** Answers a request for pictures (its code loads on first use; see lib/images/image-job.ts). */
+  startImageJob?: (
+    question: LiveMessage,
+    answer: LiveMessage,
+    conversationId: string,
+  ) => Promise<RunningAnswer>;
 }
 
-export function createConversationThread({ store, stream, list, model, afterAnswer }: ThreadDeps) {
+/** A request for pictures: what is asked, and the pictures to change, kept with the question. */
+export interface PictureRequest {
+  work: ImageWork;
+  blobs: Array<{ id: string; blob: Blob }>;
+}
+
+export function createConversationThread({
+  store,
+  stream,
+  list,
+  model,
+  afterAnswer,
+  startImageJob,
+}: ThreadDeps) {
   const conversation = signal<ConversationRecord | null>(null);
   const messages = signal<LiveMessage[]>([]);
   const hasEarlier = signal(false);
@@ -95,6 +114,13 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
 
   /** Starts `answer` (already the last message) in `conversationId`. */
   async function run(answer: LiveMessage, conversationId: string): Promise<void> {
+    const loaded = messages.peek();
+    const question = loaded[loaded.indexOf(answer) - 1];
+    if (question?.imageWork.peek() && startImageJob) {
+      const after = afterAnswer?.();
+      follow(await startImageJob(question, answer, conversationId), conversationId, after);
+      return;
+    }
     const history = await historyBefore(answer, conversationId);
     const chosenModel = model();
     const { budget, maxTokens } = budgetFor({
@@ -118,6 +144,16 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
       chosenModel,
       fitted.messages,
     );
+    follow(current, conversationId, after);
+  }
+
+  /** Shows `current` as the running answer until it ends, then notes its cost or its problem. */
+  function follow(
+    current: RunningAnswer,
+    conversationId: string,
+    after: ((answer: LiveMessage, save: () => Promise<void>) => void) | undefined,
+  ): void {
+    const { answer } = current;
     running.value = current;
     void current.done.then(({ unsaved }) => {
       if (running.peek() === current) running.value = null;
@@ -162,17 +198,25 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
     images: string[],
     context: MessageContext | undefined,
     onStored?: () => void,
+    picture?: PictureRequest,
   ): Promise<boolean> {
     if (running.peek()) return false;
-    const question = newMessage('user', text, images, context);
-    const answer = newMessage('assistant', '');
+    const question = newMessage('user', text, images, context, picture?.work);
+    const answer = newMessage(
+      'assistant',
+      '',
+      [],
+      undefined,
+      picture ? { mode: picture.work.mode, imageIds: [] } : undefined,
+    );
     let target: ConversationRecord | undefined;
     const stored = await attempt(
       async () => {
         target = await conversationFor(title);
+        if (picture) await store.saveImages(target.id, picture.blobs);
         await save(question, target.id);
       },
-      () => ask(title, text, images, context, onStored),
+      () => ask(title, text, images, context, onStored, picture),
     );
     if (!stored || !target) return false;
     onStored?.();
@@ -193,8 +237,9 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
     images: string[],
     context?: MessageContext,
     onStored?: () => void,
+    picture?: PictureRequest,
   ): Promise<boolean> {
-    return serial(() => askNow(title, text, images, context, onStored));
+    return serial(() => askNow(title, text, images, context, onStored, picture));
   }
 
   async function openNow(id: string, records?: MessageRecord[]): Promise<void> {
@@ -332,7 +377,18 @@ export function createConversationThread({ store, stream, list, model, afterAnsw
         if (!removed) return false;
         messages.value = messages.peek().filter((m) => !stale.includes(m));
         // The conversation keeps its title; what the question was about (a quote, an image) stays.
-        return askNow(open.title, text, question.images, question.context);
+        const work = question.imageWork.peek();
+        return askNow(
+          open.title,
+          text,
+          question.images,
+          question.context,
+          undefined,
+          work && {
+            work,
+            blobs: [],
+          },
+        );
       });
     },
     stop: stopAnswer,

@@ -3,7 +3,13 @@
  * answer re-renders only its own bubble.
  */
 import { type Signal, signal } from '@preact/signals';
-import type { MessageContext, MessageError, MessageRecord, MessageStatus } from './records';
+import type {
+  ImageWork,
+  MessageContext,
+  MessageError,
+  MessageRecord,
+  MessageStatus,
+} from './records';
 
 export interface LiveMessage {
   readonly id: string;
@@ -23,6 +29,8 @@ export interface LiveMessage {
   model: Signal<string | undefined>;
   /** The conversation's oldest parts were left out of what this answer was asked with. */
   earlierLeftOut: Signal<boolean>;
+  /** Set on a request for a picture and on its answer; see ImageWork. */
+  imageWork: Signal<ImageWork | undefined>;
 }
 
 export function liveMessage(record: MessageRecord): LiveMessage {
@@ -39,6 +47,7 @@ export function liveMessage(record: MessageRecord): LiveMessage {
     cost: signal(record.cost),
     model: signal(record.model),
     earlierLeftOut: signal(record.earlierLeftOut ?? false),
+    imageWork: signal(record.imageWork),
   };
 }
 
@@ -58,5 +67,6 @@ export function recordOf(message: LiveMessage, conversationId: string): MessageR
     createdAt: message.createdAt,
     heartbeatAt: message.status.peek() === 'streaming' ? Date.now() : undefined,
     earlierLeftOut: message.earlierLeftOut.peek() || undefined,
+    imageWork: message.imageWork.peek(),
   };
 }

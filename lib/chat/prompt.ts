@@ -59,6 +59,8 @@ export function conversationForModel(
 ): ChatMessage[] {
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
   for (const message of history) {
+    // Pictures made or changed are no part of what a chat model reads.
+    if (message.imageWork.peek()) continue;
     const text = message.text.peek();
     if (message.role === 'assistant') {
       if (text.trim()) messages.push({ role: 'assistant', content: text });

@@ -55,6 +55,25 @@ export interface MessageContext {
   omitted?: number;
 }
 
+/**
+ * A message about pictures rather than words: a request to make or change one (on the
+ * question) and what came of it (on the answer). The pictures themselves are Blobs in the
+ * store's `images` store, by id, so a conversation's list and its search never load them.
+ */
+export interface ImageWork {
+  mode: 'generate' | 'edit';
+  /** On a question: the pictures to change. On an answer: the pictures made. */
+  imageIds: string[];
+  /** On an answer to an edit: the pictures it changed, shown beside the result. */
+  sourceIds?: string[];
+  /** Pictures at addresses Passlight could not read, shown as links. */
+  links?: string[];
+  /** On a question: the model asked, so Retry asks the same one. */
+  model?: string;
+  size?: string;
+  count?: number;
+}
+
 export interface MessageRecord {
   id: string;
   conversationId: string;
@@ -73,4 +92,5 @@ export interface MessageRecord {
   heartbeatAt?: number;
   /** The answer was asked without the conversation's oldest parts, to fit the model. */
   earlierLeftOut?: boolean;
+  imageWork?: ImageWork;
 }

@@ -22,7 +22,20 @@ interface ChatSchema extends DBSchema {
     value: MessageRecord;
     indexes: { conversation: [string, number] };
   };
+  /** Pictures made or edited in a conversation (since version 2). */
+  images: { key: string; value: StoredImage; indexes: { conversation: string } };
 }
+
+/** A picture kept with its conversation, as the bytes it came as. */
+export interface StoredImage {
+  id: string;
+  conversationId: string;
+  blob: Blob;
+  createdAt: number;
+}
+
+/** 1: conversations and messages. 2: an `images` store of pictures by conversation. */
+export const SCHEMA_VERSION = 2;
 
 export const DATABASE = 'passlight-chat';
 /** A streaming message whose heartbeat is older than this lost its panel. */
@@ -52,12 +65,19 @@ export function openChatStore({
   }
 
   function db(): Promise<IDBPDatabase<ChatSchema>> {
-    connection ??= openDB<ChatSchema>(database, 1, {
-      upgrade(upgrade) {
-        const conversations = upgrade.createObjectStore('conversations', { keyPath: 'id' });
-        conversations.createIndex('updatedAt', 'updatedAt');
-        const messages = upgrade.createObjectStore('messages', { keyPath: 'id' });
-        messages.createIndex('conversation', ['conversationId', 'createdAt']);
+    connection ??= openDB<ChatSchema>(database, SCHEMA_VERSION, {
+      // One step per version, each run once: a database of any older version is brought up.
+      upgrade(upgrade, oldVersion) {
+        if (oldVersion < 1) {
+          const conversations = upgrade.createObjectStore('conversations', { keyPath: 'id' });
+          conversations.createIndex('updatedAt', 'updatedAt');
+          const messages = upgrade.createObjectStore('messages', { keyPath: 'id' });
+          messages.createIndex('conversation', ['conversationId', 'createdAt']);
+        }
+        if (oldVersion < 2) {
+          const images = upgrade.createObjectStore('images', { keyPath: 'id' });
+          images.createIndex('conversation', 'conversationId');
+        }
       },
       // A newer version in another page waits for us: step aside, the next call reopens.
       blocking() {
@@ -154,12 +174,15 @@ export function openChatStore({
   async function deleteConversations(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await write(async (opened) => {
-      const transaction = opened.transaction(['conversations', 'messages'], 'readwrite');
+      const transaction = opened.transaction(['conversations', 'messages', 'images'], 'readwrite');
       const messages = transaction.objectStore('messages');
+      const images = transaction.objectStore('images');
       for (const id of ids) {
         void transaction.objectStore('conversations').delete(id);
         for (const key of await messages.index('conversation').getAllKeys(messagesOf(id)))
           void messages.delete(key);
+        for (const key of await images.index('conversation').getAllKeys(id))
+          void images.delete(key);
       }
       await transaction.done;
     });
@@ -233,6 +256,28 @@ export function openChatStore({
     announce({ kind: 'message', record: message });
   }
 
+  /** Keeps pictures with a conversation; refused with `gone` when it was deleted. */
+  async function saveImages(
+    conversationId: string,
+    images: Array<{ id: string; blob: Blob }>,
+  ): Promise<void> {
+    if (images.length === 0) return;
+    await write(async (opened) => {
+      const transaction = opened.transaction(['conversations', 'images'], 'readwrite');
+      if (!(await transaction.objectStore('conversations').getKey(conversationId)))
+        throw new StorageProblem('gone');
+      const createdAt = Date.now();
+      for (const { id, blob } of images)
+        void transaction.objectStore('images').put({ id, conversationId, blob, createdAt });
+      await transaction.done;
+    });
+  }
+
+  /** A kept picture's bytes, or undefined when it is gone. */
+  async function loadImage(id: string): Promise<Blob | undefined> {
+    return (await withDb((opened) => opened.get('images', id)))?.blob;
+  }
+
   async function deleteMessage(conversationId: string, id: string): Promise<void> {
     await write((opened) => opened.delete('messages', id));
     announce({ kind: 'message-deleted', conversationId, id });
@@ -300,6 +345,8 @@ export function openChatStore({
     loadMessages,
     loadRecentMessages,
     saveMessage,
+    saveImages,
+    loadImage,
     deleteMessage,
     /** Test hook: makes every write fail as if storage were full, until set back to null. */
     setWriteFault(fault: 'quota' | null) {

@@ -1,6 +1,6 @@
 /** Small pieces the open conversation is built from. */
 import { type LiveMessage, liveMessage } from './live-message';
-import type { MessageContext } from './records';
+import type { ImageWork, MessageContext } from './records';
 
 /**
  * Makes new messages, not yet in any conversation. `createdAt` never repeats within one maker,
@@ -13,6 +13,7 @@ export function messageMaker() {
     text: string,
     images: string[] = [],
     context?: MessageContext,
+    imageWork?: ImageWork,
   ): LiveMessage {
     lastStamp = Math.max(Date.now(), lastStamp + 1);
     return liveMessage({
@@ -22,6 +23,7 @@ export function messageMaker() {
       text,
       images,
       context,
+      imageWork,
       status: role === 'user' ? 'complete' : 'streaming',
       createdAt: lastStamp,
     });

@@ -43,6 +43,7 @@ export function applyChange(change: ChatChange, view: HeardView): void {
       shown.error.value = record.error;
       shown.cost.value = record.cost;
       shown.model.value = record.model;
+      shown.imageWork.value = record.imageWork;
     });
   } else if (change.kind === 'message-deleted' && change.conversationId === open.id) {
     view.messages.value = view.messages.peek().filter((m) => m.id !== change.id);

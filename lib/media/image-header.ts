@@ -71,3 +71,20 @@ export function readDimensions(bytes: ArrayBuffer): Dimensions | null {
     return null; // a truncated file: let the decoder say what is wrong
   }
 }
+
+/** The raster formats image models answer with, told apart by their first bytes. */
+export type RasterType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+
+/**
+ * What the bytes really are, whatever a server's `Content-Type` says: PNG, JPEG, GIF or WebP by
+ * their signatures, or null for anything else (HTML, SVG, a truncated file).
+ */
+export function imageTypeOf(bytes: Uint8Array): RasterType | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.byteLength < 12) return null;
+  if (view.getUint32(0) === 0x89504e47 && view.getUint32(4) === 0x0d0a1a0a) return 'image/png';
+  if (view.getUint16(0) === 0xffd8 && view.getUint8(2) === 0xff) return 'image/jpeg';
+  if (view.getUint32(0) === 0x47494638) return 'image/gif';
+  if (view.getUint32(0) === 0x52494646 && view.getUint32(8) === 0x57454250) return 'image/webp';
+  return null;
+}

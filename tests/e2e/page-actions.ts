@@ -196,6 +196,15 @@ export class SidePanelProbe {
     return (await this.panels())[0]?.text ?? '';
   }
 
+  /** Runs `expression` (a string of JavaScript) in the first side panel; resolves with its string value. */
+  async run(expression: string): Promise<string> {
+    const { targetInfos } = (await this.cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; url: string }>;
+    };
+    const panel = targetInfos.find((target) => target.url.includes('/sidepanel.html'));
+    return panel ? this.evaluate(panel.targetId, expression) : '';
+  }
+
   /** Every open side panel: its window and its text. */
   async panels(): Promise<Array<{ windowId: number; text: string }>> {
     const { targetInfos } = (await this.cdp.send('Target.getTargets')) as {

@@ -65,6 +65,43 @@ describe('images', () => {
     expect(edit.status).toBe(400);
   });
 
+  it('answers in the form the harness sets, whatever the request asks, and hashes each upload', async () => {
+    const gateway = await startTestGateway();
+    const { access_token } = await signInForTokens(gateway);
+    gateway.control.setImageFormat('b64_json');
+    const asked = { model: 'dall-e-3', prompt: 'x', response_format: 'url' };
+    const forced = (await (
+      await callApi(gateway, access_token, '/images/generations', asked)
+    ).json()) as ImagesAnswer;
+    expect(forced.data[0]?.b64_json).toBeTruthy();
+    gateway.control.setImageFormat('url');
+    const linked = (await (
+      await callApi(gateway, access_token, '/images/generations', {
+        ...asked,
+        response_format: 'b64_json',
+      })
+    ).json()) as ImagesAnswer;
+    expect(linked.data[0]?.url).toMatch(/\/files\//);
+    expect(() => gateway.control.setImageFormat('gif' as 'url')).toThrow(TypeError);
+
+    const upload = new Uint8Array(makePng(12, 12));
+    const form = new FormData();
+    form.append('model', 'fal_ai/flux-kontext/dev/edit');
+    form.append('prompt', 'x');
+    form.append('image', new Blob([upload], { type: 'image/png' }), 'a.png');
+    await postForm(`${gateway.url}/oauth2/v1/images/edits`, access_token, form);
+    const { createHash } = await import('node:crypto');
+    const record = gateway.control.requests().find((r) => r.path.endsWith('/images/edits'));
+    expect(record?.body).toMatchObject({
+      parts: expect.arrayContaining([
+        expect.objectContaining({
+          field: 'image',
+          sha256: createHash('sha256').update(upload).digest('hex'),
+        }),
+      ]),
+    });
+  });
+
   it.each(['image', 'image[]'])(
     'edits with two images in repeated %s fields, and records both',
     async (field) => {

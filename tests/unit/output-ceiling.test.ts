@@ -25,6 +25,7 @@ function message(role: 'user' | 'assistant', context?: MessageContext): LiveMess
     cost: signal(undefined),
     model: signal(undefined),
     earlierLeftOut: signal(false),
+    imageWork: signal(undefined),
   };
 }
 

@@ -20,6 +20,7 @@ function message(
     cost: signal(undefined),
     model: signal(undefined),
     earlierLeftOut: signal(false),
+    imageWork: signal(undefined),
     ...extra,
   };
 }

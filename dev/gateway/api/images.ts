@@ -136,9 +136,10 @@ function inspectUploads(files: UploadedFile[]): ImageFacts[] {
 }
 
 function answerImages(ctx: GatewayContext, user: User, options: ImageOptions, seed: string) {
+  const format = ctx.state.settings.imageFormatOverride ?? options.responseFormat;
   const data = Array.from({ length: options.count }, (_, index) => {
     const png = gradientPng(`${seed}#${index}`);
-    return options.responseFormat === 'b64_json'
+    return format === 'b64_json'
       ? { b64_json: png.toString('base64') }
       : { url: storeFile(ctx, 'image/png', 'png', png) };
   });

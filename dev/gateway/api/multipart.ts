@@ -1,6 +1,7 @@
 /**
  * Reads a multipart upload whole (uploads here are small), and records a summary of its parts.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { GatewayContext } from '../context';
 import type { MultipartPartSummary } from '../recording';
@@ -47,6 +48,7 @@ export async function readMultipart(
         filename: part.filename,
         mimetype: part.mimetype,
         bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
       });
     } else {
       const value = String(part.value);

@@ -21,6 +21,8 @@ export const settingNamesText = defineMessages(
     'the provider in use': 'the provider in use',
     'whether you were signed in': 'whether you were signed in',
     'the models you hid or corrected': 'the models you hid or corrected',
+    'the image model you picked': 'the image model you picked',
+    'the image editing model you picked': 'the image editing model you picked',
   },
   {
     de: {
@@ -38,6 +40,8 @@ export const settingNamesText = defineMessages(
       'the provider in use': 'der verwendete Anbieter',
       'whether you were signed in': 'ob Sie angemeldet waren',
       'the models you hid or corrected': 'die ausgeblendeten oder korrigierten Modelle',
+      'the image model you picked': 'das gewählte Bildmodell',
+      'the image editing model you picked': 'das gewählte Modell zum Bearbeiten von Bildern',
     },
     ja: {
       'the theme': '外観',
@@ -54,6 +58,8 @@ export const settingNamesText = defineMessages(
       'the provider in use': '使用中のプロバイダ',
       'whether you were signed in': 'サインイン状態',
       'the models you hid or corrected': '非表示または修正したモデル',
+      'the image model you picked': '選択した画像モデル',
+      'the image editing model you picked': '選択した画像編集モデル',
     },
   },
 );

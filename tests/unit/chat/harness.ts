@@ -9,6 +9,7 @@ import type { AuthStatus } from '../../../lib/auth/status';
 import type { AnswerRequest } from '../../../lib/chat/answer-runner';
 import { openChatStore } from '../../../lib/chat/store';
 import { createChatSync } from '../../../lib/chat/sync';
+import { type ImageJobDeps, startImageJob } from '../../../lib/images/image-job';
 
 export function signedIn(sub = 'ada', provider = 'aipass'): AuthStatus {
   return {
@@ -70,7 +71,14 @@ export async function settle(rounds = 20): Promise<void> {
 
 let databases = 0;
 
-export function testDeps(stream: ChatDeps['stream'], database = `chat-test-${++databases}`) {
+/** What image requests answer in these tests: by default, nothing (an error). */
+export type ImageApi = Pick<ImageJobDeps, 'generate' | 'edit' | 'fetchPicture'>;
+
+export function testDeps(
+  stream: ChatDeps['stream'],
+  database = `chat-test-${++databases}`,
+  imageApi: ImageApi = {},
+) {
   const sync = createChatSync(`${database}-channel`);
   const store = openChatStore({ database, announce: sync.announce });
   const deps: ChatDeps = {
@@ -79,6 +87,13 @@ export function testDeps(stream: ChatDeps['stream'], database = `chat-test-${++d
     stream,
     fetchModelIds: async () => ({ data: [{ id: 'gpt-4o-mini' }] }),
     imageFor: async () => 'data:image/png;base64,AAAA',
+    editSourceFor: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+    startImageJob: async (question, answer, save, saveImages) =>
+      startImageJob(
+        { loadImage: store.loadImage, save, saveImages, ...imageApi },
+        question,
+        answer,
+      ),
     windowId: async () => 1,
     signIn: () => undefined,
   };

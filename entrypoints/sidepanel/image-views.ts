@@ -1,0 +1,3 @@
+/** The side panel's image code, loaded on first use (see ./image-slots.tsx). */
+export { ImageComposer } from './ImageComposer';
+export { ImageMessage } from './ImageMessage';
