@@ -5,7 +5,7 @@ import { currentLanguage } from '../../lib/i18n/language';
 import { optionsText } from '../../lib/i18n/messages/options';
 import { isSettingName, settingNamesText } from '../../lib/i18n/messages/setting-names';
 
-/** The settings' names in the language in use, listed its way ("a, b and c", "a、b、c"). */
+/** The settings' names in the language in use, listed its way ("a, b and c", "a und b"). */
 function listed(notes: string[]): string {
   const names = notes.map((note) => (isSettingName(note) ? settingNamesText(note) : note));
   return new Intl.ListFormat(currentLanguage.value, { type: 'conjunction' }).format(names);
