@@ -19,6 +19,8 @@ export interface MultipartPartSummary {
   filename?: string;
   mimetype?: string;
   bytes?: number;
+  /** A file's first bytes in hex: enough to tell its container (WebM's EBML header 1a45dfa3). */
+  head?: string;
   value?: string;
 }
 

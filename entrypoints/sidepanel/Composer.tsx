@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { Icon } from '../../components/Icon';
 import { ImageProblem, prepareImage } from '../../lib/media/compress-image';
 import type { ChatModel } from './chat-model';
+import { MicButton, useLazyVoice, useVoiceShortcut, VoiceSlot } from './voice-button';
 
 /** What was typed but not sent survives the panel closing. */
 const draft = storage.defineItem<string>('session:chat.draft', { fallback: '' });
@@ -59,6 +60,17 @@ export function Composer({ chat }: { chat: ChatModel }) {
     });
   };
 
+  // A spoken question is added to what is typed, never put in its place.
+  const voice = useLazyVoice({
+    append: (spoken) => {
+      const typed = text.peek().trimEnd();
+      text.value = typed ? `${typed} ${spoken}` : spoken;
+      void draft.setValue(text.value);
+    },
+    send: submit,
+  });
+  useVoiceShortcut(voice);
+
   return (
     <form
       class="composer"
@@ -97,6 +109,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
           {problem.value}
         </p>
       ) : null}
+      <VoiceSlot lazy={voice} chat={chat} />
       <div class="composer-row">
         <button
           type="button"
@@ -107,6 +120,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
         >
           <Icon name="image" />
         </button>
+        <MicButton lazy={voice} />
         <input
           ref={fileInput}
           type="file"

@@ -8,6 +8,7 @@ import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
 import { regenerateFromQuestionBox } from './question-focus';
+import { ReadAloudButton } from './ReadAloudButton';
 
 function QuestionView({
   chat,
@@ -145,6 +146,9 @@ function AnswerView({
             <button type="button" class="btn-inline" onClick={copy}>
               {copied.value ? 'Copied' : 'Copy'}
             </button>
+          ) : null}
+          {hasText.value && status !== 'error' ? (
+            <ReadAloudButton text={() => message.text.peek()} />
           ) : null}
           {isLast && status !== 'error' ? (
             <button

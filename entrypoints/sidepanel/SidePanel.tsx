@@ -12,12 +12,14 @@ import { createChatModel } from './chat-model';
 import { MessageList } from './MessageList';
 import { ModelPicker } from './ModelPicker';
 import { StorageNotice } from './StorageNotice';
+import { useAutoRead } from './voice-button';
 
 export function SidePanel({ deps }: { deps: ChatDeps }) {
   const chat = useMemo(() => createChatModel(deps), [deps]);
   const drawerOpen = useSignal(false);
   const drawerToggle = useRef<HTMLButtonElement>(null);
   useEffect(chat.start, [chat]);
+  useAutoRead(chat);
   const closeDrawer = () => {
     drawerOpen.value = false;
     drawerToggle.current?.focus(); // back where the person opened it from
