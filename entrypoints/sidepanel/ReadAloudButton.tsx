@@ -1,6 +1,6 @@
 /** "Read aloud" under a finished answer: the same pipelined reader as the right-click action. */
 import { useSignal } from '@preact/signals';
-import { voiceText } from '../../lib/i18n/messages/voice';
+import { voiceButtonText } from '../../lib/i18n/messages/voice-buttons';
 import { sendMessage } from '../../lib/messages';
 
 export function ReadAloudButton({ text }: { text: () => string }) {
@@ -12,7 +12,7 @@ export function ReadAloudButton({ text }: { text: () => string }) {
   return (
     <>
       <button type="button" class="btn-inline" onClick={() => void read()}>
-        {voiceText('readAloud')}
+        {voiceButtonText('readAloud')}
       </button>
       {problem.value ? <span class="status-error message-note">{problem.value}</span> : null}
     </>

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDollars } from '../../lib/account/money';
 import { voiceText } from '../../lib/i18n/messages/voice';
+import { voiceButtonText } from '../../lib/i18n/messages/voice-buttons';
 import {
   createPanelVoice,
   type PanelVoice,
@@ -106,7 +107,7 @@ export function VoiceBar({ voice, chat }: { voice: PanelVoice; chat: ChatModel }
 
   if (status === 'recording') {
     return (
-      <section class="voice-bar" aria-label={voiceText('speak')}>
+      <section class="voice-bar" aria-label={voiceButtonText('speak')}>
         <LevelMeter voice={voice} />
         <p class="voice-hint">{voiceText('stopHint', { shortcut: VOICE_SHORTCUT_LABEL })}</p>
         <div class="voice-actions">
@@ -138,7 +139,7 @@ export function VoiceBar({ voice, chat }: { voice: PanelVoice; chat: ChatModel }
           ? voiceText('waitingForTab')
           : voiceText('opening');
     return (
-      <section class="voice-bar" aria-label={voiceText('speak')}>
+      <section class="voice-bar" aria-label={voiceButtonText('speak')}>
         <p role="status">{words}</p>
         <div class="voice-actions">{cancel}</div>
       </section>
@@ -156,7 +157,7 @@ export function VoiceBar({ voice, chat }: { voice: PanelVoice; chat: ChatModel }
       );
     }
     return (
-      <section class="voice-bar voice-problem" aria-label={voiceText('speak')}>
+      <section class="voice-bar voice-problem" aria-label={voiceButtonText('speak')}>
         <p class="status-error" role="alert">
           {problemText(problem, voice.limitBytes)}
         </p>

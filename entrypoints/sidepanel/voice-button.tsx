@@ -6,7 +6,7 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
-import { voiceText } from '../../lib/i18n/messages/voice';
+import { voiceButtonText } from '../../lib/i18n/messages/voice-buttons';
 import { isVoiceShortcut, VOICE_SHORTCUT_LABEL } from '../../lib/voice/shortcut';
 import type { ChatModel } from './chat-model';
 import type { PanelVoice, PanelVoiceHooks } from './VoiceBar';
@@ -90,13 +90,15 @@ export function useVoiceShortcut(lazy: LazyVoice): void {
 export function MicButton({ lazy }: { lazy: LazyVoice }) {
   const recording = lazy.loaded.value?.voice.input.status.value === 'recording';
   const pressedAt = useRef<number | null>(null);
-  const name = recording ? voiceText('stopRecording') : voiceText('speak');
+  const name = recording ? voiceButtonText('stopRecording') : voiceButtonText('speak');
   return (
     <button
       type="button"
       class={`btn icon-btn mic-btn${recording ? ' mic-recording' : ''}`}
       aria-label={name}
-      title={recording ? name : voiceText('speakShortcut', { shortcut: VOICE_SHORTCUT_LABEL })}
+      title={
+        recording ? name : voiceButtonText('speakShortcut', { shortcut: VOICE_SHORTCUT_LABEL })
+      }
       aria-pressed={recording}
       aria-keyshortcuts={VOICE_SHORTCUT_LABEL}
       onPointerDown={(event) => {

@@ -1,12 +1,11 @@
-/** Speaking a question in the side panel, hearing answers, and the voice settings. */
+/**
+ * Speaking a question in the side panel, hearing answers, and the voice settings. Loaded with
+ * the recording code; the few words the panel shows at first paint are in voice-buttons.ts.
+ */
 import { defineMessages } from '../define';
 
 export const voiceText = defineMessages(
   {
-    speak: 'Speak a question',
-    speakShortcut: 'Speak a question ({shortcut}; hold to talk)',
-    stopRecording: 'Stop recording',
-    readAloud: 'Read aloud',
     recording: 'Recording {seconds} s',
     level: 'Sound level',
     stopHint: 'Press the microphone or {shortcut} again to stop, Escape to cancel.',
@@ -55,10 +54,6 @@ export const voiceText = defineMessages(
   },
   {
     de: {
-      speak: 'Frage sprechen',
-      speakShortcut: 'Frage sprechen ({shortcut}; gedrückt halten zum Sprechen)',
-      stopRecording: 'Aufnahme beenden',
-      readAloud: 'Vorlesen',
       recording: 'Aufnahme {seconds} s',
       level: 'Lautstärke',
       stopHint: 'Zum Beenden erneut auf das Mikrofon oder {shortcut} drücken, Escape bricht ab.',
@@ -108,10 +103,6 @@ export const voiceText = defineMessages(
       autoReadHint: 'Freihändig: sprechen, die Antwort hören, wieder sprechen.',
     },
     ja: {
-      speak: '質問を話す',
-      speakShortcut: '質問を話す（{shortcut}、押し続けると押している間だけ録音）',
-      stopRecording: '録音を止める',
-      readAloud: '読み上げる',
       recording: '録音中 {seconds} 秒',
       level: '音量',
       stopHint: 'もう一度マイクか {shortcut} を押すと止まります。Escape で取り消します。',
