@@ -3,6 +3,7 @@
  * answered here, for the extension's origin, and the panel (watching the permission) records.
  */
 import '../../components/theme.css';
+import { browser } from 'wxt/browser';
 import { applyTheme } from '../../components/apply-theme';
 import { voiceText } from '../../lib/i18n/messages/voice';
 import './style.css';
@@ -22,7 +23,10 @@ void navigator.mediaDevices.getUserMedia({ audio: true }).then(
     // Only the permission was wanted: the panel opens its own stream.
     for (const track of stream.getTracks()) track.stop();
     status.textContent = voiceText('tabAllowed');
-    setTimeout(() => window.close(), CLOSE_AFTER_MS);
+    setTimeout(async () => {
+      const tab = await browser.tabs.getCurrent();
+      if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+    }, CLOSE_AFTER_MS);
   },
   () => {
     status.textContent = voiceText('tabDenied');

@@ -51,9 +51,11 @@ export function useLazyVoice(hooks: PanelVoiceHooks): LazyVoice {
         return before === 'idle' ? 'started' : before === 'recording' ? 'stopped' : 'other';
       },
       release(heldMs) {
-        const voice = loaded.peek()?.voice;
-        if (heldMs >= HOLD_MS && voice?.input.status.peek() === 'recording')
-          void voice.input.stop();
+        const input = loaded.peek()?.voice.input;
+        if (!input || heldMs < HOLD_MS) return;
+        // Released before the microphone was open: nothing was said into it, so nothing is kept.
+        if (input.status.peek() === 'recording') void input.stop();
+        else if (input.status.peek() === 'opening') input.cancel();
       },
     };
   }

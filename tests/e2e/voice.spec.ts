@@ -187,3 +187,15 @@ test('a denied microphone gets its own message', async ({
     await cdp.send('Browser.resetPermissions', {});
   }
 });
+
+test('the Passlight tab that asks for the microphone says it is allowed, then closes', async ({
+  openExtensionPage,
+}, testInfo) => {
+  const page = await openExtensionPage('microphone.html');
+  await expect(page.getByRole('heading', { name: 'Microphone for Passlight' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(
+    'Microphone allowed. Recording goes on in the side panel; this tab closes by itself.',
+  );
+  await page.screenshot({ path: testInfo.outputPath('microphone-tab.png') });
+  await page.waitForEvent('close');
+});
