@@ -2,6 +2,7 @@
  * Speaking a question, end to end: Chromium's fake microphone plays a speech-like WAV, the panel
  * records it with MediaRecorder and sends it to the local gateway's `/audio/transcriptions`.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { MultipartPartSummary, RecordedRequest } from '../../dev/gateway/recording';
 import { expect, test } from './fixtures';
@@ -28,6 +29,16 @@ async function expectSoundComingIn(panel: Page): Promise<void> {
     .toBeGreaterThan(0.05);
 }
 
+/** WCAG 2.1 A and AA rules axe-core finds broken on the page, by rule and element. */
+async function brokenRules(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}`),
+  );
+}
+
 /** Presses the microphone, waits for sound, presses again. */
 async function speakAndStop(panel: Page): Promise<void> {
   await panel.getByRole('button', { name: 'Speak a question' }).click();
@@ -52,6 +63,7 @@ test('a spoken question is sent as WebM to a whisper model and lands after what 
   );
   for (const scheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme: scheme });
+    expect(await brokenRules(panel), scheme).toEqual([]);
     await panel.screenshot({ path: testInfo.outputPath(`recording-${scheme}.png`) });
   }
   await panel.waitForTimeout(1_500); // more than one MediaRecorder part
@@ -162,6 +174,7 @@ test('a transcription error from the server is said, and nothing typed is lost',
   await expect(box).toHaveValue('Typed');
   for (const scheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme: scheme });
+    expect(await brokenRules(panel), scheme).toEqual([]);
     await panel.screenshot({ path: testInfo.outputPath(`error-${scheme}.png`) });
   }
 });
