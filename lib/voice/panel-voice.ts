@@ -42,9 +42,7 @@ export function createPanelVoice(hooks: PanelVoiceHooks) {
       async model() {
         const provider = await providerId();
         const choices = (await modelPreferences.getValue())[provider ?? ''];
-        models.value = transcriptionModels(await fetchModelIds(), provider, choices).map(
-          (entry) => entry.id,
-        );
+        models.value = transcriptionModels(await fetchModelIds(), choices).map((entry) => entry.id);
         const remembered = (await rememberedModels.getValue())[provider ?? ''];
         model.value = chooseTranscriptionModel(models.peek(), remembered);
         return model.peek();

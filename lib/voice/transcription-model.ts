@@ -5,15 +5,14 @@
  */
 import { describeModels } from '../models';
 import type { ModelInfo } from '../models/kind';
-import { rulesFor } from '../models/picker';
 import { type ModelChoices, NO_CHOICES, withCorrections } from '../models/preferences';
 
+/** The catalogue's rules for unknown ids do not matter here: an unknown id is never transcription. */
 export function transcriptionModels(
   body: unknown,
-  providerId: string | undefined,
   choices: ModelChoices = NO_CHOICES,
 ): ModelInfo[] {
-  return withCorrections(describeModels(body, rulesFor(providerId)), choices).filter(
+  return withCorrections(describeModels(body), choices).filter(
     (model) => model.kind === 'transcription',
   );
 }

@@ -21,7 +21,7 @@ const ids = (models: Array<{ id: string }>) => models.map((model) => model.id);
 describe('the transcription model', () => {
   it('is found by name in AI Pass’s plain list', () => {
     const body = ['gpt-4o-mini', 'tts-1', 'whisper-1', 'fal_ai/flux/dev', 'gpt-4o-transcribe'];
-    expect(ids(transcriptionModels(body, 'aipass'))).toEqual(['whisper-1', 'gpt-4o-transcribe']);
+    expect(ids(transcriptionModels(body))).toEqual(['whisper-1', 'gpt-4o-transcribe']);
   });
 
   it('is found by what the gateway says it does, whatever its name', () => {
@@ -39,7 +39,7 @@ describe('the transcription model', () => {
         { id: 'whisper-lookalike', mode: 'chat' },
       ],
     };
-    expect(ids(transcriptionModels(body, 'other'))).toEqual(['acme/ears', 'listener']);
+    expect(ids(transcriptionModels(body))).toEqual(['acme/ears', 'listener']);
   });
 
   it('follows the person’s corrections of a kind', () => {
@@ -48,7 +48,7 @@ describe('the transcription model', () => {
       hidden: [],
       kinds: { 'whisper-1': 'other' as const, 'mystery-model': 'transcription' as const },
     };
-    expect(ids(transcriptionModels(body, 'other', choices))).toEqual(['mystery-model']);
+    expect(ids(transcriptionModels(body, choices))).toEqual(['mystery-model']);
   });
 
   it('is the remembered one while offered, else a whisper, else the first', () => {
