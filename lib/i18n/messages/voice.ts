@@ -44,7 +44,7 @@ export const voiceText = defineMessages(
       'Microphone allowed. Recording goes on in the side panel; this tab closes by itself.',
     tabDenied:
       'The microphone was not allowed. To speak questions, allow it for Passlight in the browser’s settings.',
-    settingsTitle: 'Voice',
+    settingsTitle: 'Speak and listen',
     settingsIntro: 'Speak questions in the side panel and hear the answers.',
     sendWhenTranscribed: 'Send when transcribed',
     sendWhenTranscribedHint:
@@ -94,7 +94,7 @@ export const voiceText = defineMessages(
         'Mikrofon erlaubt. Die Aufnahme läuft in der Seitenleiste weiter; dieser Tab schließt sich von selbst.',
       tabDenied:
         'Das Mikrofon wurde nicht erlaubt. Um Fragen zu sprechen, erlauben Sie es für Passlight in den Browser-Einstellungen.',
-      settingsTitle: 'Sprache',
+      settingsTitle: 'Sprechen und hören',
       settingsIntro: 'Fragen in der Seitenleiste sprechen und die Antworten hören.',
       sendWhenTranscribed: 'Nach dem Transkribieren senden',
       sendWhenTranscribedHint:
@@ -140,7 +140,7 @@ export const voiceText = defineMessages(
       tabAllowed: 'マイクを許可しました。録音はサイドパネルで続きます。このタブは自動で閉じます。',
       tabDenied:
         'マイクは許可されませんでした。質問を話すには、ブラウザの設定で Passlight にマイクを許可してください。',
-      settingsTitle: '音声',
+      settingsTitle: '話す・聞く',
       settingsIntro: 'サイドパネルで質問を話し、答えを聞きます。',
       sendWhenTranscribed: '文字起こしが終わったら送信',
       sendWhenTranscribedHint:
