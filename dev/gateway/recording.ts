@@ -21,6 +21,8 @@ export interface MultipartPartSummary {
   bytes?: number;
   /** A file's SHA-256 in hex, so a test can tell the exact bytes arrived. */
   sha256?: string;
+  /** A file's first bytes in hex: enough to tell its container (WebM's EBML header 1a45dfa3). */
+  head?: string;
   value?: string;
 }
 

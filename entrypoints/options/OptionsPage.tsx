@@ -24,6 +24,7 @@ import { ReadAloudSettings } from './ReadAloudSettings';
 import { ResetNotice } from './ResetNotice';
 import { StaySignedIn } from './StaySignedIn';
 import { ThemeSettings } from './ThemeSettings';
+import { VoiceSettings } from './VoiceSettings';
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -140,6 +141,7 @@ export function OptionsPage() {
         <ModelsSection />
         <StaySignedIn />
         <ReadAloudSettings />
+        <VoiceSettings />
         <ConversationsSection />
         <AnswerLengthSettings />
         <ThemeSettings />

@@ -6,6 +6,7 @@ import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 import { ImageModeToggle } from './ImageModeToggle';
 import { ImageComposerSlot } from './image-slots';
+import { MicButton, useLazyVoice, useVoiceShortcut, VoiceSlot } from './voice-button';
 
 /** `/image a lighthouse at dusk` makes a picture instead of asking a question. */
 const IMAGE_COMMAND = /^\/image\s+(\S[\s\S]*)$/;
@@ -73,6 +74,18 @@ export function Composer({ chat }: { chat: ChatModel }) {
     });
   };
 
+  // A spoken question is added to what is typed, never put in its place.
+  const voice = useLazyVoice({
+    append: (spoken) => {
+      const typed = text.peek().trimEnd();
+      text.value = typed ? `${typed} ${spoken}` : spoken;
+      void draft.setValue(text.value);
+    },
+    send: submit,
+  });
+  useVoiceShortcut(voice);
+
+  // After every hook: the image composer takes the place of this one.
   if (chat.composerMode.value === 'image') return <ImageComposerSlot chat={chat} />;
   return (
     <form
@@ -115,6 +128,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
           {problem.value}
         </p>
       ) : null}
+      <VoiceSlot lazy={voice} chat={chat} />
       <div class="composer-row">
         <button
           type="button"
@@ -125,6 +139,7 @@ export function Composer({ chat }: { chat: ChatModel }) {
         >
           <Icon name="image" />
         </button>
+        <MicButton lazy={voice} />
         <input
           ref={fileInput}
           type="file"

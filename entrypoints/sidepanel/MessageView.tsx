@@ -10,6 +10,7 @@ import type { ChatModel } from './chat-model';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageMessageSlot } from './image-slots';
 import { regenerateFromQuestionBox } from './question-focus';
+import { ReadAloudButton } from './ReadAloudButton';
 
 function QuestionView({
   chat,
@@ -155,6 +156,9 @@ function AnswerView({
             <button type="button" class="btn-inline" onClick={copy}>
               {panelText(copied.value ? 'copied' : 'copy')}
             </button>
+          ) : null}
+          {hasText.value && status !== 'error' ? (
+            <ReadAloudButton text={() => message.text.peek()} />
           ) : null}
           {isLast && status !== 'error' ? (
             <button

@@ -15,6 +15,7 @@ import { MessageList } from './MessageList';
 import { ModelPicker } from './ModelPicker';
 import { ComposerFrame, ToolbarFrame } from './PanelFrame';
 import { StorageNotice } from './StorageNotice';
+import { useAutoRead } from './voice-button';
 
 /** The conversation drawer comes after first paint: asked for when the pointer or focus nears it. */
 const drawer = lazy(() => import('./ConversationDrawer'));
@@ -24,6 +25,7 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
   const drawerOpen = useSignal(false);
   const drawerToggle = useRef<HTMLButtonElement>(null);
   useEffect(chat.start, [chat]);
+  useAutoRead(chat);
   const closeDrawer = () => {
     drawerOpen.value = false;
     drawerToggle.current?.focus(); // back where the person opened it from

@@ -12,9 +12,12 @@ import { type BrowserContext, test as base, type Page, type Worker } from '@play
 import { extensionOutputDir } from '../../dev/build-extension';
 import { launchHeadlessWithExtension } from '../../dev/chromium';
 import { type Gateway, startGateway } from '../../dev/gateway';
+import { type FakeMicrophone, fakeMicrophoneArgs } from './fake-microphone';
 import { startTestSites, type TestSites } from './site/server';
 
 interface WorkerFixtures {
+  /** What the browser's fake microphone plays (`test.use({ fakeMicrophone })`); none by default. */
+  fakeMicrophone: FakeMicrophone | undefined;
   gateway: Gateway;
   /** Web pages to act on: one site for the page, another for cross-origin images. */
   sites: TestSites;
@@ -38,9 +41,12 @@ interface TestFixtures {
  * for a person: an emulated viewport would not be what `tabs.captureVisibleTab` sees, and a
  * side panel opening narrows the real page, not an emulated one.
  */
-export function launchWithExtension(profile: string): Promise<BrowserContext> {
+export function launchWithExtension(
+  profile: string,
+  moreArgs: string[] = [],
+): Promise<BrowserContext> {
   return launchHeadlessWithExtension(profile, extensionOutputDir('test'), {
-    args: ['--enable-unsafe-extension-debugging'],
+    args: ['--enable-unsafe-extension-debugging', ...moreArgs],
     viewport: null,
   });
 }
@@ -86,6 +92,8 @@ async function waitForInstallTab(context: BrowserContext): Promise<string> {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  fakeMicrophone: [undefined, { scope: 'worker', option: true }],
+
   gateway: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
     async ({}, use) => {
@@ -107,10 +115,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   extensionContext: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
-    async ({}, use) => {
+    async ({ fakeMicrophone }, use) => {
       const profile = await mkdtemp(path.join(tmpdir(), 'passlight-profile-'));
-      const context = await launchWithExtension(profile);
+      const microphone = fakeMicrophone ? await fakeMicrophoneArgs(fakeMicrophone, profile) : [];
+      const context = await launchWithExtension(profile, microphone);
       await use(context);
       await context.close();
       await rm(profile, { recursive: true, force: true });

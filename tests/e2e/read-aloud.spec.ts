@@ -2,12 +2,12 @@
  * Read aloud end to end: the background makes the offscreen document, which fetches each part
  * from the gateway while the one before it plays, and every page sees the state in storage.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { RecordedRequest } from '../../dev/gateway/recording';
 import { splitIntoSegments } from '../../lib/speech/segments';
-import type { SpeechState } from '../../lib/speech/state';
 import { expect, test } from './fixtures';
 import { openSignedInPanel } from './session';
+import { closeOffscreenDocument, offscreenDocuments, speechState } from './speech';
 
 const SPEECH_PATH = '/oauth2/v1/audio/speech';
 
@@ -27,22 +27,7 @@ function sendSpeechMessage(page: Page, type: string, data?: unknown): Promise<un
   );
 }
 
-function speechState(serviceWorker: Worker): Promise<SpeechState | undefined> {
-  return serviceWorker.evaluate(
-    async () => (await chrome.storage.session.get('speech.state'))['speech.state'] as SpeechState,
-  );
-}
-
-function offscreenDocuments(serviceWorker: Worker): Promise<number> {
-  return serviceWorker.evaluate(
-    async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
-  );
-}
-
-test.afterEach(async ({ serviceWorker }) => {
-  // Nothing from this test may go on playing into the next one.
-  await serviceWorker.evaluate(() => chrome.offscreen.closeDocument().catch(() => undefined));
-});
+test.afterEach(({ serviceWorker }) => closeOffscreenDocument(serviceWorker));
 
 test('reads in parts, fetching the next one while one plays, in an offscreen document', async ({
   extensionContext,

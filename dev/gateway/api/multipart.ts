@@ -11,6 +11,8 @@ const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const MAX_FILES = 16;
 /** Text values are recorded up to this length (prompts), never whole. */
 const RECORDED_VALUE_LENGTH = 500;
+/** A file's first bytes are recorded, never the whole file. */
+const RECORDED_HEAD_BYTES = 16;
 
 export interface UploadedFile {
   field: string;
@@ -49,6 +51,7 @@ export async function readMultipart(
         mimetype: part.mimetype,
         bytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
+        head: bytes.subarray(0, RECORDED_HEAD_BYTES).toString('hex'),
       });
     } else {
       const value = String(part.value);

@@ -23,6 +23,9 @@ export const settingNamesText = defineMessages(
     'the models you hid or corrected': 'the models you hid or corrected',
     'the image model you picked': 'the image model you picked',
     'the image editing model you picked': 'the image editing model you picked',
+    'Send when transcribed': 'Send when transcribed',
+    'Read each answer aloud when it finishes': 'Read each answer aloud when it finishes',
+    'the transcription model you picked': 'the transcription model you picked',
   },
   {
     de: {
@@ -42,6 +45,9 @@ export const settingNamesText = defineMessages(
       'the models you hid or corrected': 'die ausgeblendeten oder korrigierten Modelle',
       'the image model you picked': 'das gewählte Bildmodell',
       'the image editing model you picked': 'das gewählte Modell zum Bearbeiten von Bildern',
+      'Send when transcribed': '„Nach dem Transkribieren senden“',
+      'Read each answer aloud when it finishes': '„Jede Antwort vorlesen, sobald sie fertig ist“',
+      'the transcription model you picked': 'das gewählte Transkriptionsmodell',
     },
     ja: {
       'the theme': '外観',
@@ -60,6 +66,9 @@ export const settingNamesText = defineMessages(
       'the models you hid or corrected': '非表示または修正したモデル',
       'the image model you picked': '選択した画像モデル',
       'the image editing model you picked': '選択した画像編集モデル',
+      'Send when transcribed': '「文字起こしが終わったら送信」',
+      'Read each answer aloud when it finishes': '「回答が終わるたびに読み上げる」',
+      'the transcription model you picked': '選択した文字起こしモデル',
     },
   },
 );
