@@ -11,9 +11,6 @@ export interface UsageSummary {
   remainingBudget: number;
 }
 
-/** The smallest top-up AI Pass accepts, in dollars. */
-export const MINIMUM_TOP_UP = 0.5;
-
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }

@@ -67,7 +67,7 @@ export const settingNamesText = defineMessages(
       'the image model you picked': '選択した画像モデル',
       'the image editing model you picked': '選択した画像編集モデル',
       'Send when transcribed': '「文字起こしが終わったら送信」',
-      'Read each answer aloud when it finishes': '「回答が終わるたびに読み上げる」',
+      'Read each answer aloud when it finishes': '「答えが終わるたびに読み上げる」',
       'the transcription model you picked': '選択した文字起こしモデル',
     },
   },
