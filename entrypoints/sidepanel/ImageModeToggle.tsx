@@ -1,4 +1,4 @@
-import { imageText } from '../../lib/i18n/messages/images';
+import { imageToggleText } from '../../lib/i18n/messages/image-toggle';
 import type { ChatModel } from './chat-model';
 import './image-mode-toggle.css';
 
@@ -11,14 +11,14 @@ export function ImageModeToggle({ chat }: { chat: ChatModel }) {
   };
   return (
     <fieldset class="mode-toggle">
-      <legend class="sr-only">{imageText('modeLabel')}</legend>
+      <legend class="sr-only">{imageToggleText('modeLabel')}</legend>
       <button
         type="button"
         aria-pressed={mode === 'chat'}
         disabled={chat.isStreaming.value}
         onClick={() => choose('chat')}
       >
-        {imageText('chat')}
+        {imageToggleText('chat')}
       </button>
       <button
         type="button"
@@ -26,7 +26,7 @@ export function ImageModeToggle({ chat }: { chat: ChatModel }) {
         disabled={chat.isStreaming.value}
         onClick={() => choose('image')}
       >
-        {imageText('image')}
+        {imageToggleText('image')}
       </button>
     </fieldset>
   );

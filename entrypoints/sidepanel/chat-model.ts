@@ -19,7 +19,7 @@ import { recordOf } from '../../lib/chat/live-message';
 import { createModelChoice } from '../../lib/chat/model-choice';
 import { accountOf, type ImageWork, type MessageContext } from '../../lib/chat/records';
 import { titleFrom } from '../../lib/chat/titles';
-import { imageText } from '../../lib/i18n/messages/images';
+import { imageToggleText } from '../../lib/i18n/messages/image-toggle';
 import { panelText } from '../../lib/i18n/messages/panel';
 import { type ChatDeps, defaultChatDeps } from './chat-deps';
 
@@ -103,7 +103,7 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
           await thread.startNew();
           startEditing(crypto.randomUUID(), source.blob);
         } else
-          await thread.reportFailedAction(imageText('edit'), source.problem, {
+          await thread.reportFailedAction(imageToggleText('editTitle'), source.problem, {
             kind: 'image',
             pageTitle: action.page.title,
             pageUrl: action.page.url,

@@ -3,9 +3,6 @@ import { defineMessages } from '../define';
 
 export const imageText = defineMessages(
   {
-    modeLabel: 'Answer with',
-    chat: 'Text',
-    image: 'Image',
     promptLabel: 'Describe the image',
     promptPlaceholder: 'Describe the image to make… (Enter to make it)',
     editPlaceholder: 'What should change? (Enter to edit)',
@@ -63,9 +60,6 @@ export const imageText = defineMessages(
   },
   {
     de: {
-      modeLabel: 'Antwort als',
-      chat: 'Text',
-      image: 'Bild',
       promptLabel: 'Beschreiben Sie das Bild',
       promptPlaceholder: 'Beschreiben Sie das gewünschte Bild… (Eingabe erstellt es)',
       editPlaceholder: 'Was soll sich ändern? (Eingabe bearbeitet)',
@@ -123,9 +117,6 @@ export const imageText = defineMessages(
       addSource: 'Bild zum Bearbeiten hinzufügen',
     },
     ja: {
-      modeLabel: '回答の形式',
-      chat: 'テキスト',
-      image: '画像',
       promptLabel: '画像の説明',
       promptPlaceholder: '作りたい画像を説明してください…（Enter で作成）',
       editPlaceholder: 'どこを変えますか？（Enter で編集）',
