@@ -1,5 +1,6 @@
 import { effect, type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { currentLanguage } from '../lib/i18n/current';
 import { lazy } from '../lib/markdown/lazy';
 import { useLazy } from './use-lazy';
 import './markdown.css';
@@ -39,14 +40,22 @@ export function Markdown({ text, arrived, complete, isKnownHost }: MarkdownProps
     if (!container.current || !renderer) return;
     const view = new renderer.StreamingMarkdownView(container.current);
     let shownLength = 0;
+    let shownLanguage = currentLanguage.peek();
     const stopFollowing = effect(() => {
       const whole = text.value;
       const piece = arrived?.value;
+      // The rendered words ("Copy code") are drawn again in a newly chosen language.
+      const language = currentLanguage.value;
       // The streaming step: just the new piece (lengths are O(1), the whole text is not read).
       // A streaming answer changes at most once per frame, so its piece is drawn in that frame.
-      if (piece && whole.length === shownLength + piece.text.length) view.appendNow(piece.text);
+      if (language !== shownLanguage) {
+        view.replace(whole);
+        if (complete?.peek()) view.finish();
+      } else if (piece && whole.length === shownLength + piece.text.length)
+        view.appendNow(piece.text);
       else view.replace(whole); // first render, regenerate, edit
       shownLength = whole.length;
+      shownLanguage = language;
     });
     const stopFinishing = effect(() => {
       if (complete?.value) view.finish();

@@ -39,7 +39,7 @@ test.afterEach(async ({ extensionContext, extensionId }) => {
 
 const GERMAN = {
   lang: 'de',
-  placeholder: 'Frage eingeben … (Umschalt+Eingabe: neue Zeile)',
+  placeholder: 'Frage eingeben … (Enter sendet)',
   newConversation: 'Neues Gespräch',
   question: 'Ihre Frage',
   model: 'Modell',
@@ -50,6 +50,7 @@ const GERMAN = {
   conversations: 'Gespräche',
   close: 'Schließen',
   readAloud: 'Vorlesen',
+  copyCode: 'Code kopieren',
   date: /^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}$/,
 };
 const ENGLISH = {
@@ -65,6 +66,7 @@ const ENGLISH = {
   conversations: 'Conversations',
   close: 'Close',
   readAloud: 'Read aloud',
+  copyCode: 'Copy code',
   date: /./,
 };
 const JAPANESE = {
@@ -80,6 +82,7 @@ const JAPANESE = {
   conversations: '会話',
   close: '閉じる',
   readAloud: '読み上げ',
+  copyCode: 'コードをコピー',
   date: /^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
 };
 
@@ -120,10 +123,14 @@ test('changing the language while the panel is open changes it at once', async (
   extensionContext,
   serviceWorker,
   openExtensionPage,
+  gateway,
 }) => {
+  // A code block's Copy button is drawn by the markdown renderer, not by a component.
+  gateway.control.setReply('Like this:\n\n```js\nconst hello = 1;\n```\n');
   const panel = await openPanelIn('en', extensionContext, serviceWorker, openExtensionPage);
   await expect(panel.getByLabel('Model')).toBeEnabled();
   await ask(panel, 'Hello');
+  await expect(lastAnswer(panel).getByRole('button', { name: 'Copy code' })).toBeVisible();
   await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
 
   for (const words of [GERMAN, JAPANESE]) {
@@ -138,6 +145,11 @@ test('changing the language while the panel is open changes it at once', async (
     await expect(
       panel.getByRole('article', { name: words.answer }).getByRole('button', {
         name: words.regenerate,
+      }),
+    ).toBeVisible();
+    await expect(
+      panel.getByRole('article', { name: words.answer }).getByRole('button', {
+        name: words.copyCode,
       }),
     ).toBeVisible();
   }

@@ -114,7 +114,7 @@ export const panelText = defineMessages(
       preparing: 'Wird vorbereitet …',
       attachImage: 'Bild anhängen',
       yourQuestion: 'Ihre Frage',
-      placeholder: 'Frage eingeben … (Umschalt+Eingabe: neue Zeile)',
+      placeholder: 'Frage eingeben … (Enter sendet)',
       send: 'Senden',
       stop: 'Stopp',
       editQuestion: 'Ihre Frage bearbeiten',
