@@ -16,9 +16,16 @@ export function ToolbarFrame() {
 export function ComposerFrame() {
   return (
     <div class="composer" aria-hidden="true">
+      <span class="mode-toggle frame-toggle">
+        <span />
+        <span />
+      </span>
       <div class="composer-row">
         <span class="btn icon-btn">
           <Icon name="image" />
+        </span>
+        <span class="btn icon-btn">
+          <Icon name="mic" />
         </span>
         <textarea class="frame-textarea" rows={2} disabled tabIndex={-1} />
         <span class="btn btn-primary frame-send" />

@@ -39,6 +39,7 @@ test('a language picked in Settings applies at once to the open pages and the me
       'passlight-read-aloud': 'Vorlesen (zuerst bei AI Pass anmelden)',
       'passlight-describe-image': 'Bild beschreiben (zuerst bei AI Pass anmelden)',
       'passlight-summarize-page': 'Diese Seite zusammenfassen (zuerst bei AI Pass anmelden)',
+      'passlight-edit-image': 'Bild bearbeiten… (zuerst bei AI Pass anmelden)',
     });
   // The popup that was already open.
   await expect(popup.getByRole('heading', { name: 'KI auf jeder Seite' })).toBeVisible();
