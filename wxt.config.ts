@@ -43,7 +43,6 @@ const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 const CHROMIUM_ONLY_PERMISSIONS = ['sidePanel', 'offscreen'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers get Manifest V3 (WXT would build Firefox as MV2, which drops optional_host_permissions).
   manifestVersion: 3,
   hooks: {
