@@ -53,11 +53,34 @@ function defaultNextFrame(callback: () => void): void {
   else setTimeout(callback, 16);
 }
 
-function errorOf(error: unknown): { code: string; message: string; retryAfterSeconds?: number } {
+function errorOf(
+  error: unknown,
+  fallback: string,
+): { code: string; message: string; retryAfterSeconds?: number } {
   if (error instanceof ApiError)
     return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof StorageProblem) return { code: 'storage', message: error.message };
-  return { code: 'server', message: chatErrorText('answerFailed') };
+  return { code: 'server', message: fallback };
+}
+
+/**
+ * Ends an answer whose work threw: stopped when the person stopped it, otherwise with the error in
+ * words (the API's or storage's own, else `fallback`). Chat answers and pictures end alike.
+ */
+export function endFailedAnswer(
+  answer: LiveMessage,
+  error: unknown,
+  stopped: boolean,
+  fallback: () => string,
+): void {
+  if (stopped) {
+    answer.status.value = 'stopped';
+    return;
+  }
+  batch(() => {
+    answer.status.value = 'error';
+    answer.error.value = errorOf(error, fallback());
+  });
 }
 
 /** Writes an answer's final state; a failed write is reported, never thrown. */
@@ -133,14 +156,9 @@ export function startAnswer(
       answer.status.value = controller.signal.aborted ? 'stopped' : 'complete';
     } catch (error) {
       show();
-      if (controller.signal.aborted) {
-        answer.status.value = 'stopped';
-      } else {
-        batch(() => {
-          answer.status.value = 'error';
-          answer.error.value = errorOf(error);
-        });
-      }
+      endFailedAnswer(answer, error, controller.signal.aborted, () =>
+        chatErrorText('answerFailed'),
+      );
     }
     return saveLastState(deps.save, answer);
   }

@@ -13,10 +13,14 @@ import {
   requestEdit,
   requestGeneration,
 } from '../api/images';
-import { type AnswerOutcome, type RunningAnswer, saveLastState } from '../chat/answer-runner';
+import {
+  type AnswerOutcome,
+  endFailedAnswer,
+  type RunningAnswer,
+  saveLastState,
+} from '../chat/answer-runner';
 import type { LiveMessage } from '../chat/live-message';
-import type { ImageWork, MessageError } from '../chat/records';
-import { StorageProblem } from '../chat/storage-problem';
+import type { ImageWork } from '../chat/records';
 import { imageText } from '../i18n/messages/images';
 import { decodeBase64Picture, fetchPicture, ImageResultProblem } from './image-bytes';
 
@@ -50,14 +54,6 @@ export function problemText(problem: ImageResultProblem, url = ''): string {
     case 'unreachable':
       return imageText('unreachable', { host: hostOf(url) });
   }
-}
-
-function errorOf(error: unknown): MessageError {
-  if (error instanceof ApiError)
-    return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
-  if (error instanceof ImageResultProblem) return { code: 'server', message: problemText(error) };
-  if (error instanceof StorageProblem) return { code: 'storage', message: error.message };
-  return { code: 'server', message: imageText('failed') };
 }
 
 /** The pictures of one answer: kept as bytes, or as links where the site would not share them. */
@@ -139,12 +135,9 @@ export function startImageJob(
         answer.status.value = 'complete';
       });
     } catch (error) {
-      if (signal.aborted) answer.status.value = 'stopped';
-      else
-        batch(() => {
-          answer.status.value = 'error';
-          answer.error.value = errorOf(error);
-        });
+      endFailedAnswer(answer, error, signal.aborted, () =>
+        error instanceof ImageResultProblem ? problemText(error) : imageText('failed'),
+      );
     }
     return saveLastState(deps.save, answer);
   }
