@@ -4,10 +4,11 @@
  * code fence only gets the code that arrived added to it.
  *
  * Finished blocks go into small groups, and a streamed fence's code into chunks of a few
- * kilobytes, so that adding text lays out a few dozen elements or one chunk rather than the whole
- * answer: the cost per chunk stays flat as the answer grows.
+ * kilobytes (see code-chunks.ts), so that adding text lays out a few dozen elements or one chunk
+ * rather than the whole answer: the cost per chunk stays flat as the answer grows.
  */
 import { BlockSplitter, type OpenFence } from './block-splitter';
+import { CodeChunks } from './code-chunks';
 import { codeBlockFrame, renderMarkdown } from './render';
 
 const BLOCKS_PER_GROUP = 32;
@@ -17,10 +18,6 @@ const BLOCKS_PER_GROUP = 32;
  * page still paints and answers clicks in between.
  */
 const CHARS_PER_FRAME = 32 * 1024;
-/** A streamed code chunk takes whole lines up to about this size… */
-const CODE_CHUNK_CHARS = 4096;
-/** …and a single line longer than this is cut where it reaches it. */
-const MAX_CHUNK = 4 * CODE_CHUNK_CHARS;
 
 export class StreamingMarkdownView {
   private splitter = new BlockSplitter();
@@ -28,8 +25,8 @@ export class StreamingMarkdownView {
   private readonly done: HTMLElement;
   private readonly live: HTMLElement;
   private group: HTMLElement | null = null;
-  /** The open fence's code block, and the chunk of it that new code goes into. */
-  private fence: { pre: HTMLElement; chunk: Text | null } | null = null;
+  /** The open fence's code, which new code is added to. */
+  private fence: CodeChunks | null = null;
   /** Text arrived since the last render; joined and split once per frame. */
   private pending: string[] = [];
   private frame = 0;
@@ -130,45 +127,14 @@ export class StreamingMarkdownView {
     this.group.append(element);
   }
 
-  /** The open fence: its frame once, then only the code that arrived, in chunks. */
+  /** The open fence: its frame once, then only the code that arrived. */
   private showFence({ info, added }: OpenFence): void {
     if (!this.fence) {
       const { block, pre } = codeBlockFrame(this.doc, info);
       this.live.replaceChildren(block);
-      this.fence = { pre, chunk: null };
+      this.fence = new CodeChunks(pre);
     }
-    let rest = added;
-    while (rest !== '') {
-      let chunk = this.fence.chunk;
-      if (
-        !chunk ||
-        chunk.length >= MAX_CHUNK ||
-        (chunk.length >= CODE_CHUNK_CHARS && chunk.data.endsWith('\n'))
-      ) {
-        chunk = this.newCodeChunk(this.fence.pre);
-        this.fence.chunk = chunk;
-      }
-      // Fill the chunk to its size, then on to the end of the line it is in.
-      const room = MAX_CHUNK - chunk.length;
-      const lineEnd = rest.slice(0, room).indexOf('\n');
-      const take =
-        chunk.length < CODE_CHUNK_CHARS
-          ? Math.min(rest.length, CODE_CHUNK_CHARS - chunk.length)
-          : lineEnd === -1
-            ? Math.min(rest.length, room)
-            : lineEnd + 1;
-      chunk.appendData(rest.slice(0, take));
-      rest = rest.slice(take);
-    }
-  }
-
-  private newCodeChunk(pre: HTMLElement): Text {
-    const code = this.doc.createElement('code');
-    code.className = 'md-code-chunk';
-    const text = this.doc.createTextNode('');
-    code.append(text);
-    pre.append(code);
-    return text;
+    this.fence.append(added);
   }
 
   private reset(): void {
