@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEV_EXTENSION_KEY, FIREFOX_ADDON_ID } from './dev/extension-identity';
+import { inlinePageCss, inlineStyleSources } from './dev/inline-page-css';
 import { inlineNoFonts, katexFonts } from './dev/katex-fonts';
 import { noRawHtml } from './dev/no-raw-html';
 import { originPatternFor } from './lib/browsers/host-pattern';
@@ -15,6 +16,7 @@ const DEFAULT_SERVER_URL = 'https://aipass.one';
  * a prompt-injected markdown image cannot call home. Connections go to what Passlight must reach:
  * any https: gateway (the server is chosen at run time), loopback for development, and the
  * data:/blob: URLs of images being read; nothing else, so plain http: to the open web is refused.
+ * The build adds `style-src`: the extension's files, and each page's inline styles by their hash.
  */
 const EXTENSION_PAGES_CSP = [
   "default-src 'self'",
@@ -50,12 +52,21 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push(...manifestLocaleFiles());
     },
+    // The pages carry their own styles inline (dev/inline-page-css.ts); the CSP allows those
+    // styles by their hashes, and any other style only from the extension's files.
+    'build:manifestGenerated': async (wxt, manifest) => {
+      const csp = manifest.content_security_policy;
+      if (typeof csp !== 'object' || !csp.extension_pages) return;
+      const styles = await inlineStyleSources(wxt.config.outDir);
+      csp.extension_pages += `; style-src 'self' ${styles.join(' ')}`.trimEnd();
+    },
   },
   vite: () => ({
     plugins: [
       preact({ devToolsEnabled: false, prefreshEnabled: false }),
       noRawHtml(),
       katexFonts(),
+      inlinePageCss(),
     ],
     // No module preloads: an extension page's files are on disk, and a page's preloads compete
     // with its first paint (the side panel's frame painted tens of milliseconds later with them).

@@ -55,6 +55,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await shell.emulateMedia({ colorScheme });
     await shell.screenshot({ path: testInfo.outputPath(`shell-${colorScheme}.png`) });
     const before = await boxes(shell);
+    // The page's styles are in the page itself, allowed by the CSP's hash of them: nothing to
+    // fetch before the first paint, and yet styled (the header is a row, the page in the theme).
+    expect(await shell.locator('link[rel="stylesheet"]').count()).toBe(0);
+    await expect(shell.locator('.brand-header')).toHaveCSS('display', 'flex');
+    await expect(shell.locator('body')).toHaveCSS(
+      'background-color',
+      colorScheme === 'dark' ? 'rgb(18, 18, 28)' : 'rgb(247, 247, 251)',
+    );
 
     const panel = await openExtensionPage('sidepanel.html');
     await panel.setViewportSize({ width: 400, height: 640 });

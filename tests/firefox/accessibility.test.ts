@@ -82,9 +82,14 @@ async function useTheme(page: Page, theme: (typeof THEMES)[number]): Promise<voi
   );
 }
 
+/** The page's background in each theme: the page's own inline styles, allowed by their hash. */
+const BACKGROUND = { light: 'rgb(247, 247, 251)', dark: 'rgb(18, 18, 28)' };
+
 async function expectAccessible(page: Page): Promise<void> {
   for (const theme of THEMES) {
     await useTheme(page, theme);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background, `${page.url()} styled in ${theme}`).toBe(BACKGROUND[theme]);
     expect(await violationsOn(page), `${page.url()} in ${theme}`).toEqual([]);
   }
 }
