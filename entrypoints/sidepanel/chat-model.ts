@@ -60,6 +60,23 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
       composerMode.value = 'image';
     });
   }
+  /**
+   * The composer sends one question at a time: Enter pressed again (or Send clicked) before the
+   * first has been stored and its answer started is refused, not queued behind it. Queued, it
+   * would still hold the text it was sent with after the composer was cleared, and go out as a
+   * second question if the first answer had ended by its turn (as when the model list is being
+   * fetched again meanwhile).
+   */
+  let sendUnderWay = false;
+  async function oneSendAtATime(send: () => Promise<boolean>): Promise<boolean> {
+    if (sendUnderWay) return false;
+    sendUnderWay = true;
+    try {
+      return await send();
+    } finally {
+      sendUnderWay = false;
+    }
+  }
   const inbox = createActionInbox(runAction, () => auth.peek()?.signedIn === true);
   const isStreaming = computed(() => thread.running.value !== null);
 
@@ -197,18 +214,20 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
     selectModel: choice.select,
     openConversation: thread.open,
     newConversation: thread.startNew,
-    async send(text: string, images: string[] = [], onStored?: () => void): Promise<boolean> {
-      if (!text.trim() && images.length === 0) return false;
-      // Sent as the panel opens, before the model list has arrived: it waits for the list (in
-      // the order it was sent) rather than going out without a model.
-      if (choice.state.peek() !== 'ready') await choice.load();
-      return thread.ask(
-        titleFrom(text || panelText('imageOnlyTitle')),
-        text,
-        images,
-        undefined,
-        onStored,
-      );
+    send(text: string, images: string[] = [], onStored?: () => void): Promise<boolean> {
+      if (!text.trim() && images.length === 0) return Promise.resolve(false);
+      return oneSendAtATime(async () => {
+        // Sent as the panel opens, before the model list has arrived: it waits for the list
+        // rather than going out without a model.
+        if (choice.state.peek() !== 'ready') await choice.load();
+        return thread.ask(
+          titleFrom(text || panelText('imageOnlyTitle')),
+          text,
+          images,
+          undefined,
+          onStored,
+        );
+      });
     },
     composerMode,
     editSources,
@@ -230,10 +249,9 @@ export function createChatModel(deps: ChatDeps = defaultChatDeps()) {
         editSources.value = editSources.peek().filter((source) => !sources.includes(source));
         onStored?.();
       };
-      return thread.ask(titleFrom(prompt), prompt, [], undefined, stored, {
-        work,
-        blobs: sources,
-      });
+      return oneSendAtATime(() =>
+        thread.ask(titleFrom(prompt), prompt, [], undefined, stored, { work, blobs: sources }),
+      );
     },
     loadImage: (id: string) => deps.store.loadImage(id),
     fetchModelIds: deps.fetchModelIds,
