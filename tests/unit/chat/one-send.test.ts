@@ -120,6 +120,31 @@ describe('a question sent twice before the first was stored', () => {
     expect(await storedQuestions(store)).toEqual(['Only once?']);
   });
 
+  it('a request for pictures, sent twice while the first is stored, is made once', async () => {
+    const paced = pacedStream(1);
+    const asked: string[] = [];
+    const { deps, store } = testDeps(paced.stream, undefined, {
+      generate: async (request) => {
+        asked.push(request.prompt);
+        return [];
+      },
+    });
+    const write = holdFirstQuestionWrite(store);
+    const chat = createChatModel({ ...deps, store: write.store });
+    await chat.showAuth(signedIn());
+    await chat.loadModels();
+
+    const options = { model: 'dall-e-3', size: '1024x1024' };
+    const first = chat.askForImage('a lighthouse', options);
+    const second = chat.askForImage('a lighthouse', options);
+    expect(await Promise.race([second, settle().then(() => 'still waiting')])).toBe(false);
+    write.release();
+    expect(await first).toBe(true);
+    await chat.idle();
+    expect(asked).toEqual(['a lighthouse']);
+    expect(await storedQuestions(store)).toEqual(['a lighthouse']);
+  });
+
   it('can be sent again once the first was refused by storage', async () => {
     const paced = pacedStream(1);
     const { deps, store } = testDeps(paced.stream);
