@@ -137,3 +137,34 @@ test('hostile model output is shown as text: nothing runs, nothing loads', async
   expect(dialogs).toBe(0);
   expect(requested.filter((url) => url.includes('evil.example'))).toEqual([]);
 });
+
+test('Enter pressed twice in a row sends the question once', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  gateway.control.setReply('Once.');
+  const box = panel.getByRole('textbox', { name: 'Your question' });
+  await box.fill('Only once, please');
+  // Both presses in one task: the second lands before the first question can have been stored.
+  await box.evaluate((element) => {
+    for (let press = 0; press < 2; press++)
+      element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  await expect(lastAnswer(panel).locator('.markdown')).toHaveText('Once.');
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(box).toHaveValue('');
+
+  const log = panel.getByRole('log');
+  await expect(log.getByRole('article', { name: 'Your question' })).toHaveCount(1);
+  await expect(log.getByRole('article', { name: 'Answer' })).toHaveCount(1);
+  const chats = gateway.control
+    .requests()
+    .filter((request) => request.path === '/oauth2/v1/chat/completions');
+  expect(chats).toHaveLength(1);
+  const sent = chats[0]?.body as { messages: Array<{ role: string; content: unknown }> };
+  expect(sent.messages.filter((message) => message.role === 'user')).toEqual([
+    { role: 'user', content: 'Only once, please' },
+  ]);
+});
