@@ -5,8 +5,15 @@
  * then notes its cost or offers Retry for its last write.
  */
 import { maxTokensFor } from '../config/output-ceilings';
+import { chatErrorText } from '../i18n/messages/chat-errors';
 import { assertSeesImages, contextTokensOf } from '../models/picker';
-import { type AnswerDeps, type RunningAnswer, startAnswer } from './answer-runner';
+import {
+  type AnswerDeps,
+  endFailedAnswer,
+  type RunningAnswer,
+  saveLastState,
+  startAnswer,
+} from './answer-runner';
 import { budgetFor, fitToContext, shareAfterRefusal } from './context-window';
 import { type LiveMessage, liveMessage } from './live-message';
 import { conversationForModel } from './prompt';
@@ -67,8 +74,22 @@ export function answerStarter(
     });
   }
 
-  /** Starts `answer` (already the last message on screen) in `conversationId`. */
+  /**
+   * Starts `answer` (already the last message on screen) in `conversationId`. If it cannot start
+   * (the picture code does not load, the earlier messages cannot be read), it ends at once with
+   * the error, kept as a failed answer is, with Retry: never left "streaming" with nothing behind.
+   */
   return async function run(answer: LiveMessage, conversationId: string): Promise<void> {
+    try {
+      await begin(answer, conversationId);
+    } catch (error) {
+      endFailedAnswer(answer, error, false, () => chatErrorText('answerFailed'));
+      const done = saveLastState((message) => save(message, conversationId), answer);
+      follow({ answer, done, stop: () => done }, conversationId, undefined);
+    }
+  };
+
+  async function begin(answer: LiveMessage, conversationId: string): Promise<void> {
     const loaded = messages.peek();
     const question = loaded[loaded.indexOf(answer) - 1];
     if (question?.imageWork.peek() && startImageJob) {
@@ -100,7 +121,7 @@ export function answerStarter(
       fitted.messages,
     );
     follow(current, conversationId, after);
-  };
+  }
 }
 
 export type StartAnswer = ReturnType<typeof answerStarter>;
