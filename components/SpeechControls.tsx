@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatDollars } from '../lib/account/money';
+import type { Words } from '../lib/i18n/define';
 import { sendMessageLater } from '../lib/send-message-later';
 import type { SpeechResult } from '../lib/speech/protocol';
 import { type ReadingNotice, readingNotice } from '../lib/speech/reading-notice';
@@ -15,7 +16,7 @@ type Command = 'speech.confirm' | 'speech.pause' | 'speech.resume' | 'speech.sto
 export function SpeechControls() {
   const state = useSignal<SpeechState>(IDLE_SPEECH_STATE);
   const notice = useSignal<ReadingNotice | null>(null);
-  const problem = useSignal('');
+  const problem = useSignal<Words | null>(null);
   useEffect(() => {
     const unwatchState = watchSpeechState((next) => {
       state.value = next;
@@ -36,9 +37,12 @@ export function SpeechControls() {
     try {
       result = await sendMessageLater(command);
     } catch {
-      result = { ok: false, code: 'unavailable', message: speechText('noAnswer') };
+      problem.value = () => speechText('noAnswer');
+      return;
     }
-    problem.value = result.ok ? '' : result.message;
+    // The worker's words, in the language it follows: shown as they came.
+    const said = result.ok ? null : result.message;
+    problem.value = said === null ? null : () => said;
   };
 
   const { status, segment, total, message } = state.value;
@@ -64,7 +68,7 @@ export function SpeechControls() {
             {speechText('cancel')}
           </button>
         </div>
-        {problem.value ? <p class="status-error">{problem.value}</p> : null}
+        {problem.value ? <p class="status-error">{problem.value()}</p> : null}
       </section>
     );
   }

@@ -20,6 +20,7 @@ import {
   TOKEN_DIALECTS,
   type TokenDialect,
 } from '../../lib/config/token-dialects';
+import type { Words } from '../../lib/i18n/define';
 import { providersText } from '../../lib/i18n/messages/providers';
 import { IssuerSummary } from './IssuerSummary';
 
@@ -50,27 +51,28 @@ export function AddProviderForm({
   onAdded: (provider: Provider) => Promise<void>;
 }) {
   const issuerInput = useSignal('');
-  const issuerError = useSignal('');
+  const issuerError = useSignal<Words | null>(null);
   const lookingUp = useSignal(false);
   const facts = useSignal<IssuerFacts | null>(null);
   const form = useSignal<ProviderForm>(EMPTY_FORM);
   const errors = useSignal<FieldErrors>({});
-  const addError = useSignal('');
+  const addError = useSignal<Words | null>(null);
 
   const lookUp = async (event: Event) => {
     event.preventDefault();
     facts.value = null;
-    addError.value = '';
+    addError.value = null;
     const checked = checkSecureUrl(issuerInput.value, 'fieldIssuer');
     if (!checked.ok) {
-      issuerError.value = checked.reason;
+      const { reason } = checked;
+      issuerError.value = () => reason;
       return;
     }
-    issuerError.value = '';
+    issuerError.value = null;
     const origin = new URL(checked.url).origin;
     const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
     if (!granted) {
-      issuerError.value = providersText('needsAccessToRead', { origin });
+      issuerError.value = () => providersText('needsAccessToRead', { origin });
       return;
     }
     lookingUp.value = true;
@@ -84,7 +86,8 @@ export function AddProviderForm({
         tokenDialect: found.knownDialect ?? 'form',
       };
     } catch (error) {
-      issuerError.value = error instanceof AuthError ? error.message : providersText('unreadable');
+      const message = error instanceof AuthError ? error.message : null;
+      issuerError.value = message ? () => message : () => providersText('unreadable');
     } finally {
       lookingUp.value = false;
     }
@@ -100,7 +103,7 @@ export function AddProviderForm({
     const origins = originsToGrant(checked.provider, found);
     const granted = await browser.permissions.request({ origins });
     if (!granted) {
-      addError.value = providersText('needsAccessToUse', { origins: origins.join(', ') });
+      addError.value = () => providersText('needsAccessToUse', { origins: origins.join(', ') });
       return;
     }
     await onAdded(checked.provider);
@@ -138,7 +141,7 @@ export function AddProviderForm({
               onInput={(e) => {
                 issuerInput.value = e.currentTarget.value;
               }}
-              aria-invalid={issuerError.value !== ''}
+              aria-invalid={issuerError.value !== null}
               aria-describedby="issuer-url-hint"
             />
             <button type="submit" class="btn" disabled={lookingUp.value}>
@@ -150,7 +153,7 @@ export function AddProviderForm({
             role={issuerError.value ? 'alert' : undefined}
             class={issuerError.value ? 'hint status-error' : 'hint'}
           >
-            {issuerError.value || providersText('issuerHint')}
+            {issuerError.value?.() ?? providersText('issuerHint')}
           </span>
         </div>
       </form>
@@ -225,7 +228,7 @@ export function AddProviderForm({
               {providersText('cancel')}
             </button>
             <span role="status" class="status-error">
-              {addError.value}
+              {addError.value?.()}
             </span>
           </div>
         </form>

@@ -8,6 +8,7 @@ import { storageProblemFrom } from '../../lib/chat/storage-problem';
 import { openChatStore } from '../../lib/chat/store';
 import { createChatSync } from '../../lib/chat/sync';
 import { currentLanguage } from '../../lib/i18n/current';
+import type { Words } from '../../lib/i18n/define';
 import { optionsText } from '../../lib/i18n/messages/options';
 
 function megabytes(bytes: number): string {
@@ -20,9 +21,10 @@ export function ConversationsSection() {
   const store = useMemo(() => openChatStore({ announce: createChatSync().announce }), []);
   const status = useSignal<AuthStatus | null>(null);
   const count = useSignal<number | null>(null);
-  const usage = useSignal<string>('');
+  /** Bytes in use, put in words at render like every message here: they follow the language. */
+  const usage = useSignal<number | null>(null);
   const confirming = useSignal(false);
-  const message = useSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const message = useSignal<{ kind: 'ok' | 'error'; words: Words } | null>(null);
 
   const account = accountOf(status.value);
   const name = status.value?.signedIn ? status.value.user.name : '';
@@ -31,7 +33,7 @@ export function ConversationsSection() {
     const owner = accountOf(status.peek());
     count.value = owner ? (await store.listConversations(owner)).length : null;
     const estimate = await navigator.storage?.estimate?.();
-    usage.value = estimate?.usage !== undefined ? megabytes(estimate.usage) : '';
+    usage.value = estimate?.usage ?? null;
   };
 
   useEffect(() => {
@@ -43,14 +45,15 @@ export function ConversationsSection() {
     return authStatus.watch(show);
   }, []);
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<Words>) => {
     message.value = null;
     try {
-      message.value = { kind: 'ok', text: await work() };
+      message.value = { kind: 'ok', words: await work() };
     } catch (error) {
+      // Made in words where they were thrown: shown as they came.
       const text =
         error instanceof ArchiveProblem ? error.message : storageProblemFrom(error).message;
-      message.value = { kind: 'error', text };
+      message.value = { kind: 'error', words: () => text };
     }
     await reload();
   };
@@ -58,14 +61,14 @@ export function ConversationsSection() {
   const deleteAll = () =>
     act(async () => {
       confirming.value = false;
-      if (!account) return '';
+      if (!account) return () => '';
       const deleted = await store.deleteAllConversations(account);
-      return optionsText('deleted', { count: deleted });
+      return () => optionsText('deleted', { count: deleted });
     });
 
   const exportAll = () =>
     act(async () => {
-      if (!account) return '';
+      if (!account) return () => '';
       const archive = archiveOf(await store.exportAll(account));
       const day = new Date().toISOString().slice(0, 10);
       downloadText(
@@ -73,15 +76,15 @@ export function ConversationsSection() {
         `passlight-conversations-${day}.json`,
         'application/json',
       );
-      return optionsText('exported', { count: archive.conversations.length });
+      return () => optionsText('exported', { count: archive.conversations.length });
     });
 
   const importFile = (file: File) =>
     act(async () => {
-      if (!account) return '';
+      if (!account) return () => '';
       const archive = parseArchive(await file.text());
       const added = await store.importAll(account, archive.conversations);
-      return optionsText('imported', { count: archive.conversations.length, added });
+      return () => optionsText('imported', { count: archive.conversations.length, added });
     });
 
   return (
@@ -95,7 +98,9 @@ export function ConversationsSection() {
             {count.value === null
               ? optionsText('counting')
               : optionsText('conversationsOf', { count: count.value, name })}
-            {usage.value ? ` ${optionsText('storageUse', { size: usage.value })}` : ''}
+            {usage.value !== null
+              ? ` ${optionsText('storageUse', { size: megabytes(usage.value) })}`
+              : ''}
           </p>
           <div class="options-actions">
             <button type="button" class="btn" onClick={exportAll} disabled={!count.value}>
@@ -143,7 +148,7 @@ export function ConversationsSection() {
       )}
       {message.value ? (
         <p role="status" class={message.value.kind === 'error' ? 'status-error' : 'status-ok'}>
-          {message.value.text}
+          {message.value.words()}
         </p>
       ) : null}
     </section>

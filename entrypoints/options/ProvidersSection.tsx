@@ -10,6 +10,7 @@ import {
   removeProvider,
   watchProviders,
 } from '../../lib/config/providers';
+import type { Words } from '../../lib/i18n/define';
 import { providersText } from '../../lib/i18n/messages/providers';
 import { sendMessage } from '../../lib/messages';
 import { AddProviderForm, dialectLabel } from './AddProviderForm';
@@ -18,7 +19,7 @@ import { AddProviderForm, dialectLabel } from './AddProviderForm';
 export function ProvidersSection() {
   const providers = useSignal<Provider[]>([]);
   const activeId = useSignal(AIPASS_PROVIDER_ID);
-  const status = useSignal('');
+  const status = useSignal<Words | null>(null);
 
   useEffect(() => {
     const show = (list: Provider[], id: string) => {
@@ -34,14 +35,14 @@ export function ProvidersSection() {
   const added = async (provider: Provider) => {
     await addProvider(provider);
     await activeProviderId.setValue(provider.id);
-    status.value = providersText('added', { name: provider.name });
+    status.value = () => providersText('added', { name: provider.name });
   };
 
   const remove = async (provider: Provider) => {
     // Its session ends first, with revocation, so no token outlives the provider's entry.
     await sendMessage('auth.signOut', { providerId: provider.id });
     await removeProvider(provider.id);
-    status.value = providersText('removed', { name: provider.name });
+    status.value = () => providersText('removed', { name: provider.name });
   };
 
   return (
@@ -61,7 +62,7 @@ export function ProvidersSection() {
                 onChange={() => {
                   // Shown at once: waiting for the storage watch would uncheck it for a moment.
                   activeId.value = provider.id;
-                  status.value = '';
+                  status.value = null;
                   void activeProviderId.setValue(provider.id);
                 }}
               />
@@ -79,7 +80,7 @@ export function ProvidersSection() {
         ))}
       </fieldset>
       <p role="status" class="status-ok">
-        {status.value}
+        {status.value?.()}
       </p>
       <AddProviderForm takenIds={providers.value.map((p) => p.id)} onAdded={added} />
     </section>

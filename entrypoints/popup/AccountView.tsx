@@ -18,7 +18,7 @@ async function signOutAndForget(model: PopupModel): Promise<void> {
       await openChatStore({ announce: sync.announce }).deleteAllConversations(account);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      model.notice.value = { kind: 'error', text: popupText('stillSignedIn', { reason }) };
+      model.notice.value = { kind: 'error', words: () => popupText('stillSignedIn', { reason }) };
       return;
     } finally {
       sync.close();

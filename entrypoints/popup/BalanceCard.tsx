@@ -62,7 +62,7 @@ export function BalanceCard({ model }: { model: PopupModel }) {
         class={model.balanceError.value || low ? 'balance-note status-error' : 'balance-note muted'}
         role="status"
       >
-        {model.balanceError.value ||
+        {model.balanceError.value?.() ||
           (summary && summary.remainingBudget <= 0
             ? popupText('usedUp')
             : low

@@ -46,7 +46,7 @@ export function Popup() {
             role="alert"
             class={model.notice.value.kind === 'error' ? 'notice notice-error' : 'notice'}
           >
-            {model.notice.value.text}
+            {model.notice.value.words()}
           </p>
         ) : null}
       </main>

@@ -1,7 +1,8 @@
 import { popupText } from '../../lib/i18n/messages/popup';
+import { type SessionEndReason, sessionEndWords } from '../../lib/i18n/messages/session-end';
 import type { PopupModel } from './model';
 
-export function SignedOutView({ model, reason }: { model: PopupModel; reason?: string }) {
+export function SignedOutView({ model, reason }: { model: PopupModel; reason?: SessionEndReason }) {
   const signingIn = model.busy.value === 'signing-in';
   return (
     <section class="card signed-out" aria-labelledby="signed-out-title">
@@ -9,7 +10,7 @@ export function SignedOutView({ model, reason }: { model: PopupModel; reason?: s
       <p class="muted">{popupText('signedOutLead', { provider: model.providerName.value })}</p>
       {reason ? (
         <p class="notice" role="status">
-          {reason}
+          {sessionEndWords(reason)}
         </p>
       ) : null}
       <button

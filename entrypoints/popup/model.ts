@@ -10,11 +10,12 @@ import {
   refreshBalance,
 } from '../../lib/account/balance';
 import { type AuthStatus, accountKey, authStatus, providerNameOf } from '../../lib/auth/status';
+import type { Words } from '../../lib/i18n/define';
 import { popupText } from '../../lib/i18n/messages/popup';
 import { lazy } from '../../lib/markdown/lazy';
 import { sendMessageLater } from '../../lib/send-message-later';
 
-export type Notice = { kind: 'error' | 'info'; text: string } | null;
+export type Notice = { kind: 'error' | 'info'; words: Words } | null;
 
 /** The extension API (the polyfill) comes after first paint: every use of it here is a click. */
 const extensionApi = () => import('wxt/browser').then(({ browser }) => browser);
@@ -25,7 +26,7 @@ export function createPopupModel() {
   const notice = signal<Notice>(null);
   const balance = signal<CachedBalance | null>(null);
   const balanceLoading = signal(false);
-  const balanceError = signal('');
+  const balanceError = signal<Words | null>(null);
   // Prepared as the popup opens, so that a click opens the panel synchronously, as browsers ask.
   const sidePanelOpener = lazy(() =>
     import('../../lib/side-panel').then(({ prepareSidePanelOpener }) => prepareSidePanelOpener()),
@@ -44,12 +45,13 @@ export function createPopupModel() {
     if (cached?.accountId === current.user.sub) balance.value = cached;
     if (!force && isFresh(cached, current.user.sub, Date.now())) return;
     balanceLoading.value = true;
-    balanceError.value = '';
+    balanceError.value = null;
     try {
       balance.value = await refreshBalance(current.user.sub);
     } catch (error) {
       const { ApiError } = await import('../../lib/api/errors'); // here since the API came
-      balanceError.value = error instanceof ApiError ? error.message : popupText('balanceFailed');
+      const message = error instanceof ApiError ? error.message : null;
+      balanceError.value = message ? () => message : () => popupText('balanceFailed');
     } finally {
       balanceLoading.value = false;
     }
@@ -79,15 +81,20 @@ export function createPopupModel() {
     // The popup may close while the sign-in window has focus; the worker finishes on its own.
     const result = await sendMessageLater('auth.signIn', { mode, anotherAccount });
     busy.value = null;
-    if (!result.ok && result.code !== 'cancelled')
-      notice.value = { kind: 'error', text: result.message };
+    if (!result.ok && result.code !== 'cancelled') {
+      const { message } = result;
+      notice.value = { kind: 'error', words: () => message };
+    }
   }
 
   async function signOut(): Promise<void> {
     busy.value = 'signing-out';
     const result = await sendMessageLater('auth.signOut', {});
     busy.value = null;
-    if (!result.ok) notice.value = { kind: 'error', text: result.message };
+    if (!result.ok) {
+      const { message } = result;
+      notice.value = { kind: 'error', words: () => message };
+    }
   }
 
   async function addCredit(amount: number): Promise<void> {
@@ -101,9 +108,10 @@ export function createPopupModel() {
       window.close();
     } catch (error) {
       const { ApiError } = await import('../../lib/api/errors');
+      const message = error instanceof ApiError ? error.message : null;
       notice.value = {
         kind: 'error',
-        text: error instanceof ApiError ? error.message : popupText('checkoutFailed'),
+        words: message ? () => message : () => popupText('checkoutFailed'),
       };
     } finally {
       busy.value = null;
@@ -116,10 +124,7 @@ export function createPopupModel() {
     openSidePanelInWindow().then(
       () => window.close(),
       () => {
-        notice.value = {
-          kind: 'error',
-          text: popupText('sidePanelFailed'),
-        };
+        notice.value = { kind: 'error', words: () => popupText('sidePanelFailed') };
       },
     );
   }

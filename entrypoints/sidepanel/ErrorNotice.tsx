@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { MessageError } from '../../lib/chat/records';
+import type { Words } from '../../lib/i18n/define';
 import { panelText } from '../../lib/i18n/messages/panel';
 import type { ChatModel } from './chat-model';
 import { regenerateFromQuestionBox } from './question-focus';
@@ -18,7 +19,7 @@ export function ErrorNotice({
   error: MessageError;
   canRetry: boolean;
 }) {
-  const problem = useSignal('');
+  const problem = useSignal<Words | null>(null);
   const addCredit = async () => {
     // The account API comes after first paint, with the first answer that ran out of budget.
     const [{ createCheckoutSession }, { ApiError }] = await Promise.all([
@@ -28,7 +29,8 @@ export function ErrorNotice({
     try {
       await browser.tabs.create({ url: await createCheckoutSession(QUICK_TOP_UP) });
     } catch (cause) {
-      problem.value = cause instanceof ApiError ? cause.message : panelText('checkoutFailed');
+      const message = cause instanceof ApiError ? cause.message : null;
+      problem.value = message ? () => message : () => panelText('checkoutFailed');
     }
   };
   const focusPicker = async () => {
@@ -65,7 +67,7 @@ export function ErrorNotice({
           </button>
         ) : null}
       </div>
-      {problem.value ? <p class="status-error">{problem.value}</p> : null}
+      {problem.value ? <p class="status-error">{problem.value()}</p> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { LaterSpeechControls } from '../../components/LaterSpeechControls';
 import { useLazy } from '../../components/use-lazy';
 import { providerNameOf } from '../../lib/auth/status';
 import { panelText } from '../../lib/i18n/messages/panel';
+import { sessionEndWords } from '../../lib/i18n/messages/session-end';
 import { lazy } from '../../lib/markdown/lazy';
 import { AnswerStatus } from './AnswerStatus';
 import { Composer } from './Composer';
@@ -88,7 +89,9 @@ export function SidePanel({ deps }: { deps: ChatDeps }) {
             <p id="sign-in-bar-title">
               {chat.deferredActions.value.length > 0
                 ? panelText('signInToAnswer', { provider: providerNameOf(auth) })
-                : (auth.reason ?? panelText('signInToAsk', { provider: providerNameOf(auth) }))}
+                : auth.reason
+                  ? sessionEndWords(auth.reason)
+                  : panelText('signInToAsk', { provider: providerNameOf(auth) })}
             </p>
             <button type="button" class="btn btn-primary" onClick={chat.signIn}>
               {panelText('signInWith', { provider: providerNameOf(auth) })}

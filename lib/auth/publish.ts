@@ -1,5 +1,6 @@
 /** Tells every page the sign-in state of the provider in use; the only writer of `authStatus`. */
 import { loadActiveProvider } from '../config/providers';
+import type { SessionEndReason } from '../i18n/messages/session-end';
 import { type Provider, summaryOf } from './provider';
 import { type StoredSession, withStoredSession } from './session-store';
 import { authStatus } from './status';
@@ -16,7 +17,7 @@ import { authStatus } from './status';
  */
 export async function publishStatus(ended?: {
   providerId: string;
-  reason?: string;
+  reason?: SessionEndReason;
 }): Promise<void> {
   const provider = await loadActiveProvider();
   if (ended?.providerId === provider.id) {
@@ -29,7 +30,7 @@ export async function publishStatus(ended?: {
 async function writeStatus(
   provider: Provider,
   session: StoredSession | null,
-  reason: string | undefined,
+  reason: SessionEndReason | undefined,
 ): Promise<void> {
   if (session?.user) {
     await authStatus.setValue({

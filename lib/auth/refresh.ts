@@ -84,11 +84,10 @@ async function refresh(providerId: string): Promise<StoredSession> {
   if (!session) throw await signedOutError();
   const { provider, refreshToken } = session;
   if (!refreshToken) {
-    throw await endSession(
-      providerId,
-      epoch,
-      authText('sessionExpired', { provider: provider.name }),
-    );
+    throw await endSession(providerId, epoch, {
+      key: 'sessionExpired',
+      params: { provider: provider.name },
+    });
   }
   let response: Response;
   try {
@@ -123,8 +122,8 @@ async function refresh(providerId: string): Promise<StoredSession> {
         providerId,
         epoch,
         cause.error === 'invalid_grant'
-          ? authText('sessionEndedElsewhere', { provider: provider.name })
-          : authText('renewalRefused', { provider: provider.name, error: cause.error }),
+          ? { key: 'sessionEndedElsewhere', params: { provider: provider.name } }
+          : { key: 'renewalRefused', params: { provider: provider.name, error: cause.error } },
       );
     }
     throw new AuthError(

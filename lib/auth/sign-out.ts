@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { cachedBalance } from '../account/balance';
 import { loadActiveProvider } from '../config/providers';
 import { authText } from '../i18n/messages/auth';
+import { type SessionEndReason, sessionEndWords } from '../i18n/messages/session-end';
 import { AuthError } from './errors';
 import { serverMetadata } from './metadata';
 import { publishStatus } from './publish';
@@ -21,7 +22,7 @@ export async function signOut(providerId?: string): Promise<void> {
   // The status goes first, so that a caller who finds the tokens gone also finds the reason.
   const session = await forgetSessionByChoice(id, () =>
     // What the popup says after Sign out: never that the provider ended anything.
-    publishStatus({ providerId: id, reason: authText('signedOutByChoice') }),
+    publishStatus({ providerId: id, reason: { key: 'signedOutByChoice' } }),
   );
   await cachedBalance.removeValue();
   if (!session) return;
@@ -70,7 +71,7 @@ async function endProviderSession({ provider, idToken }: StoredSession): Promise
 export async function endSession(
   providerId: string,
   epoch: number,
-  reason: string,
+  reason: SessionEndReason,
 ): Promise<AuthError> {
   // The status goes before the tokens, so that a caller who finds them gone finds the reason.
   const ended = await forgetEndedSession(providerId, epoch, () =>
@@ -78,12 +79,15 @@ export async function endSession(
   );
   if (!ended) return signedOutError();
   await cachedBalance.removeValue();
-  return new AuthError('session-ended', reason);
+  return new AuthError('session-ended', sessionEndWords(reason));
 }
 
 /** Signed out, with the reason the last session ended when there was one. */
 export async function signedOutError(): Promise<AuthError> {
   const status = await authStatus.getValue();
   const reason = status.signedIn ? undefined : status.reason;
-  return new AuthError('signed-out', reason ?? authText('signInToContinue'));
+  return new AuthError(
+    'signed-out',
+    reason ? sessionEndWords(reason) : authText('signInToContinue'),
+  );
 }

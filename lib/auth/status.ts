@@ -3,6 +3,7 @@
  * and watch it directly; only the background writes it.
  */
 import { storage } from 'wxt/utils/storage';
+import type { SessionEndReason } from '../i18n/messages/session-end';
 import type { ProviderSummary } from './provider';
 import type { AccountProfile } from './types';
 
@@ -11,8 +12,8 @@ export type { AccountProfile } from './types';
 export type AuthStatus =
   | {
       signedIn: false;
-      /** Why the last session ended, when it did not end by choice. */
-      reason?: string;
+      /** Why the last session ended, as a message key: the page shows it in its own language. */
+      reason?: SessionEndReason;
       /** Absent only before the worker first wrote the status: then the built-in AI Pass. */
       provider?: ProviderSummary;
     }

@@ -20,6 +20,13 @@ export type Translations<E extends Catalog> = Record<
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * Words kept until they are shown, for a message held in state: called at render, so a message
+ * already on screen is redrawn in a newly chosen language (`() => areaText('key', params)`).
+ * Text that came already written (a server's, the worker's) is `() => text` and stays as it is.
+ */
+export type Words = () => string;
+
 export interface Translator<E extends Catalog> {
   (key: keyof E & string, params?: MessageParams): string;
   /** The same message in a given language, whatever the current one is. */

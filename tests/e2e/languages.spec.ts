@@ -4,7 +4,7 @@
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signInThroughPopup } from './session';
+import { ask, lastAnswer, openSignedInPanel, signInThroughPopup } from './session';
 
 /** The titles the worker last gave its menu items, by item id. */
 function menuTitles(serviceWorker: Worker): Promise<Record<string, string>> {
@@ -119,4 +119,29 @@ test('Settings names the settings it had to reset in the language picked, listed
   await expect(notice).toContainText('die hinzugefügten Anbieter');
   await expect(notice).toContainText('die Vorlesestimme');
   await expect(notice).toContainText('Bitte prüfen Sie sie unten.');
+});
+
+test('a message Settings already shows is reworded when another language is picked there', async ({
+  extensionContext,
+  openExtensionPage,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  await ask(panel, 'Something to keep');
+  await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+
+  const options = await openExtensionPage('options.html');
+  const section = options.getByRole('region', { name: 'Conversations' });
+  await expect(section).toContainText('1 conversation of Ada Lovelace in this browser.');
+  await section.getByRole('button', { name: 'Delete all conversations' }).click();
+  await section.getByRole('button', { name: 'Delete 1' }).click();
+  await expect(section.getByRole('status')).toHaveText('Deleted 1 conversation.');
+
+  await options
+    .getByRole('group', { name: /language of Passlight/ })
+    .getByRole('radio', { name: 'Deutsch' })
+    .check();
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+  await expect(
+    options.getByRole('region', { name: 'Unterhaltungen' }).getByRole('status'),
+  ).toHaveText('1 Unterhaltung gelöscht.');
 });

@@ -51,6 +51,7 @@ const GERMAN = {
   close: 'Schließen',
   readAloud: 'Vorlesen',
   copyCode: 'Code kopieren',
+  answerFinished: 'Antwort fertig.',
   date: /^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}$/,
 };
 const ENGLISH = {
@@ -67,6 +68,7 @@ const ENGLISH = {
   close: 'Close',
   readAloud: 'Read aloud',
   copyCode: 'Copy code',
+  answerFinished: 'Answer finished.',
   date: /./,
 };
 const JAPANESE = {
@@ -83,6 +85,7 @@ const JAPANESE = {
   close: '閉じる',
   readAloud: '読み上げ',
   copyCode: 'コードをコピー',
+  answerFinished: '回答が完了しました。',
   date: /^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
 };
 
@@ -132,6 +135,7 @@ test('changing the language while the panel is open changes it at once', async (
   await ask(panel, 'Hello');
   await expect(lastAnswer(panel).getByRole('button', { name: 'Copy code' })).toBeVisible();
   await expect(lastAnswer(panel).getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(panel.locator('#answer-status')).toHaveText(ENGLISH.answerFinished);
 
   for (const words of [GERMAN, JAPANESE]) {
     await setLanguage(serviceWorker, words.lang as Choice);
@@ -152,9 +156,55 @@ test('changing the language while the panel is open changes it at once', async (
         name: words.copyCode,
       }),
     ).toBeVisible();
+    // The status a screen reader was given when the answer ended is reworded, not left behind.
+    await expect(panel.locator('#answer-status')).toHaveText(words.answerFinished);
   }
   await setLanguage(serviceWorker, 'en');
   await expect(panel.getByRole('button', { name: 'New conversation' })).toBeVisible();
+});
+
+test('why the session ended, already shown in the popup and the panel, follows a change of language', async ({
+  extensionContext,
+  serviceWorker,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openPanelIn('en', extensionContext, serviceWorker, openExtensionPage);
+  await expect(panel.getByLabel('Model')).toBeEnabled();
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('remaining')).toBeVisible();
+
+  // The server ends the session elsewhere; the next call finds out and the worker says why.
+  gateway.control.revokeAllGrants();
+  const outcome = await popup.evaluate(async () => {
+    const { authorizedFetch } = (
+      globalThis as unknown as {
+        passlightTest: { authorizedFetch: (path: string) => Promise<Response> };
+      }
+    ).passlightTest;
+    try {
+      await authorizedFetch('/api/v1/usage/me/summary');
+      return 'succeeded';
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  });
+  expect(outcome).toBe('signed-out');
+  const ended = 'AI Pass ended your session (it was signed out or revoked elsewhere).';
+  await expect(popup.getByRole('status').filter({ hasText: ended })).toBeVisible();
+  await expect(panel.locator('#sign-in-bar-title')).toContainText(ended);
+
+  await setLanguage(serviceWorker, 'de');
+  const beendet = 'AI Pass hat Ihre Sitzung beendet (anderswo abgemeldet oder widerrufen).';
+  await expect(popup.getByRole('status').filter({ hasText: beendet })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Mit AI Pass anmelden' })).toBeVisible();
+  await expect(panel.locator('#sign-in-bar-title')).toContainText(beendet);
+
+  await setLanguage(serviceWorker, 'ja');
+  await expect(panel.locator('#sign-in-bar-title')).toContainText(
+    'AI Pass がセッションを終了しました',
+  );
+  await expect(popup.getByText(ended)).toHaveCount(0);
 });
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The core flow in Firefox ESR with the keyboard alone: sign in (the popup, then the gateway's
- * window), ask, stop, and a new conversation; only Tab, Shift+Tab, Enter and typing.
+ * window), ask, stop with Escape, and a new conversation; only Tab, Shift+Tab, Enter, Escape and
+ * typing.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,13 @@ const answerState = (panel: Page) =>
     return { count: answers.length, busy: last?.getAttribute('aria-busy') ?? null };
   });
 
+const REPLY = 'Lighthouses warn ships of rocks with a light that turns all night.';
+const shownAnswer = (panel: Page) =>
+  panel.evaluate(() => {
+    const answers = document.querySelectorAll('article[aria-label=Answer] .markdown');
+    return answers[answers.length - 1]?.textContent?.trim() ?? '';
+  });
+
 describe('Passlight in Firefox by keyboard alone', () => {
   it('signs in, asks, stops and starts a new conversation', async () => {
     const popup = await firefox.open('popup.html');
@@ -95,21 +103,43 @@ describe('Passlight in Firefox by keyboard alone', () => {
         () => !(document.getElementById('model-picker') as HTMLSelectElement)?.disabled,
       ),
     );
-    gateway.control.setReply('Lighthouses warn ships of rocks with a light that turns all night.');
+    gateway.control.setReply(REPLY);
     gateway.control.setPace(250);
     await tabTo(panel, 'Your question');
     await panel.keyboard.type('Tell me about lighthouses');
     await panel.keyboard.press('Enter');
     await expect.poll(() => answerState(panel)).toEqual({ count: 1, busy: 'true' });
+    // Stopped once words have arrived, so the request is on the wire and seen to be cut off.
+    await waitUntil('the first words arrive', async () => (await shownAnswer(panel)) !== '');
 
-    await tabTo(panel, 'Stop');
-    await panel.keyboard.press('Enter');
+    // The panel's Escape listener is on the document: note what reaches it while the question box
+    // has the focus, to tell a key the driver never delivered from one the panel ignored.
+    await panel.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { escapesHeard: string[] }).escapesHeard = heard;
+      document.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') heard.push(`${event.isTrusted}:${document.activeElement?.id}`);
+      });
+    });
+    await panel.keyboard.press('Escape');
     await waitUntil('the answer says it stopped', async () =>
       (await textOf(panel)).includes('Stopped.'),
     ).catch(async (error: unknown) => {
       throw new Error(`${String(error)} The panel shows: ${await textOf(panel)}`);
     });
     expect((await answerState(panel)).busy).not.toBe('true');
+    expect(
+      await panel.evaluate(() => (window as unknown as { escapesHeard: string[] }).escapesHeard),
+    ).toEqual(['true:question']);
+    expect(REPLY.startsWith(await shownAnswer(panel))).toBe(true);
+    expect((await shownAnswer(panel)).length).toBeLessThan(REPLY.length);
+    // The panel hung up: the gateway's stream ended before its last event.
+    await expect
+      .poll(
+        () =>
+          gateway.control.requests().find((r) => r.path === '/oauth2/v1/chat/completions')?.aborted,
+      )
+      .toBe(true);
     expect(await panel.evaluate(() => document.activeElement?.closest('.composer') !== null)).toBe(
       true,
     );

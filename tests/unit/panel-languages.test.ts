@@ -6,8 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatConversationDate } from '../../entrypoints/sidepanel/conversation-date';
 import { apiErrorFrom } from '../../lib/api/errors';
 import { questionFor } from '../../lib/chat/action-inbox';
-import { endingOf } from '../../lib/chat/answer-announcement';
-import { liveMessage } from '../../lib/chat/live-message';
+import { endingWords } from '../../lib/chat/answer-announcement';
 import { StorageProblem } from '../../lib/chat/storage-problem';
 import { titleFrom } from '../../lib/chat/titles';
 import { currentLanguage } from '../../lib/i18n/current';
@@ -55,17 +54,9 @@ describe('errors are made in the language in use at the time', () => {
   });
 
   it('an answer’s announcement and a new conversation’s title', () => {
-    const answer = liveMessage({
-      id: 'a',
-      conversationId: 'c',
-      role: 'assistant',
-      text: 'Done',
-      status: 'stopped',
-      createdAt: 1,
-    });
-    expect(endingOf(answer)).toBe('Answer stopped.');
+    expect(endingWords('stopped')).toBe('Answer stopped.');
     currentLanguage.value = 'de';
-    expect(endingOf(answer)).toBe('Antwort angehalten.');
+    expect(endingWords('stopped')).toBe('Antwort angehalten.');
     expect(titleFrom('  ')).toBe('Neues Gespräch');
   });
 

@@ -80,11 +80,17 @@ describe('refresh coordination', () => {
   it('ends the session with a reason when the server refuses the refresh token', async () => {
     await storeSession(true);
     gateway.control.revokeAllGrants();
-    await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-ended' });
+    await expect(getAccessToken()).rejects.toMatchObject({
+      code: 'session-ended',
+      message:
+        'AI Pass ended your session (it was signed out or revoked elsewhere). Sign in again to continue.',
+    });
     expect(await sessionTokens('aipass').getValue()).toBeNull();
-    const status = await authStatus.getValue();
-    expect(status.signedIn).toBe(false);
-    expect(status.signedIn ? '' : status.reason).toContain('Sign in again');
+    // The pages get the reason as a key and its values, to show in their own language.
+    expect(await authStatus.getValue()).toMatchObject({
+      signedIn: false,
+      reason: { key: 'sessionEndedElsewhere', params: { provider: 'AI Pass' } },
+    });
     expect(refreshRequests()).toHaveLength(1);
   });
 

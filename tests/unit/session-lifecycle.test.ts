@@ -132,7 +132,7 @@ describe('a refresh that answers after Sign out', () => {
     expect(gateway.control.tokenStatus(tokens.access_token)).toBe('revoked');
     expect(await hadSession.getValue()).toBe(false);
     const status = await authStatus.getValue();
-    expect(status).toMatchObject({ signedIn: false, reason: 'You signed out.' });
+    expect(status).toMatchObject({ signedIn: false, reason: { key: 'signedOutByChoice' } });
   });
 
   it('still revokes the access token when revoking the refresh token fails', async () => {
@@ -165,7 +165,7 @@ describe('a refresh that answers after Sign out', () => {
     gateway.control.revokeAllGrants();
     const { error } = await refreshAcross();
     expect(error).toMatchObject({ code: 'signed-out', message: 'You signed out.' });
-    expect(await authStatus.getValue()).toMatchObject({ reason: 'You signed out.' });
+    expect(await authStatus.getValue()).toMatchObject({ reason: { key: 'signedOutByChoice' } });
   });
 
   it('does not retry after a 503 once the person signed out during the wait', async () => {
@@ -240,7 +240,7 @@ describe('Sign out just after a sign-in stored its session', () => {
     expect(await storedSecrets()).toEqual({ session: null, kept: null });
     expect(await authStatus.getValue()).toMatchObject({
       signedIn: false,
-      reason: 'You signed out.',
+      reason: { key: 'signedOutByChoice' },
     });
   });
 });

@@ -11,7 +11,6 @@ export const authText = defineMessages(
     noClientId:
       'Passlight has no OAuth Client ID for {provider} yet. Set one in Settings, then sign in.',
     signInToContinue: 'Sign in to continue.',
-    signedOutByChoice: 'You signed out.',
     unnamedAccount: 'Signed in',
     noSignInPage: 'The server does not offer an OAuth sign-in page.',
     cancelled: 'Sign-in was cancelled.',
@@ -27,12 +26,7 @@ export const authText = defineMessages(
     answerFailedChecks:
       'The server’s answer to the sign-in failed Passlight’s checks, so it was refused. Try again.',
     unreachableToFinish: 'The server could not be reached to finish signing in.',
-    sessionExpired: 'Your {provider} session expired. Sign in again to continue.',
     providerUnreachable: '{provider} could not be reached. Try again in a moment.',
-    sessionEndedElsewhere:
-      '{provider} ended your session (it was signed out or revoked elsewhere). Sign in again to continue.',
-    renewalRefused:
-      '{provider} refused to renew your session ({error}). Sign in again to continue.',
     renewalFailed: '{provider} could not renew your session just now. Try again in a moment.',
     noUserInfo:
       '{provider} did not say who signed in (its user info could not be read). Try again.',
@@ -54,7 +48,6 @@ export const authText = defineMessages(
       noClientId:
         'Passlight hat noch keine OAuth-Client-ID für {provider}. Legen Sie eine in den Einstellungen fest und melden Sie sich dann an.',
       signInToContinue: 'Melden Sie sich an, um fortzufahren.',
-      signedOutByChoice: 'Sie haben sich abgemeldet.',
       unnamedAccount: 'Angemeldet',
       noSignInPage: 'Der Server bietet keine OAuth-Anmeldeseite an.',
       cancelled: 'Die Anmeldung wurde abgebrochen.',
@@ -71,13 +64,7 @@ export const authText = defineMessages(
       answerFailedChecks:
         'Die Antwort des Servers hat die Prüfungen von Passlight nicht bestanden und wurde abgelehnt. Versuchen Sie es erneut.',
       unreachableToFinish: 'Der Server war nicht erreichbar, um die Anmeldung abzuschließen.',
-      sessionExpired:
-        'Ihre Sitzung bei {provider} ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
       providerUnreachable: '{provider} ist nicht erreichbar. Versuchen Sie es gleich noch einmal.',
-      sessionEndedElsewhere:
-        '{provider} hat Ihre Sitzung beendet (anderswo abgemeldet oder widerrufen). Melden Sie sich erneut an, um fortzufahren.',
-      renewalRefused:
-        '{provider} hat die Verlängerung Ihrer Sitzung abgelehnt ({error}). Melden Sie sich erneut an, um fortzufahren.',
       renewalFailed:
         '{provider} konnte Ihre Sitzung gerade nicht verlängern. Versuchen Sie es gleich noch einmal.',
       noUserInfo:
@@ -99,7 +86,6 @@ export const authText = defineMessages(
       noClientId:
         '{provider} の OAuth クライアント ID がまだ設定されていません。設定で指定してからサインインしてください。',
       signInToContinue: '続けるにはサインインしてください。',
-      signedOutByChoice: 'サインアウトしました。',
       unnamedAccount: 'サインイン中',
       noSignInPage: 'このサーバーには OAuth のサインインページがありません。',
       cancelled: 'サインインはキャンセルされました。',
@@ -116,14 +102,8 @@ export const authText = defineMessages(
       answerFailedChecks:
         'サインインに対するサーバーの応答が Passlight の検証に通らなかったため、拒否しました。もう一度お試しください。',
       unreachableToFinish: 'サインインを完了するためにサーバーに接続できませんでした。',
-      sessionExpired:
-        '{provider} のセッションの有効期限が切れました。続けるにはもう一度サインインしてください。',
       providerUnreachable:
         '{provider} に接続できませんでした。しばらくしてからもう一度お試しください。',
-      sessionEndedElsewhere:
-        '{provider} がセッションを終了しました（別の場所でサインアウトまたは取り消されました）。続けるにはもう一度サインインしてください。',
-      renewalRefused:
-        '{provider} がセッションの更新を拒否しました ({error})。続けるにはもう一度サインインしてください。',
       renewalFailed:
         '{provider} は現在セッションを更新できません。しばらくしてからもう一度お試しください。',
       noUserInfo:

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createChatModel } from '../../../entrypoints/sidepanel/chat-model';
-import { watchAnswerEnds } from '../../../lib/chat/answer-announcement';
+import { endingWords, watchAnswerEnds } from '../../../lib/chat/answer-announcement';
 import { pacedStream, pumpUntil, settle, signedIn, testDeps } from './harness';
 
 beforeEach(() => fakeBrowser.reset());
@@ -13,7 +13,9 @@ async function announcingChat(chunks: number) {
   await chat.showAuth(signedIn());
   await chat.loadModels();
   const heard: string[] = [];
-  const stop = watchAnswerEnds(chat.messages, chat.streamingId, (text) => heard.push(text));
+  const stop = watchAnswerEnds(chat.messages, chat.streamingId, (ending) =>
+    heard.push(ending ? endingWords(ending) : ''),
+  );
   return { chat, paced, heard, stop };
 }
 
