@@ -36,9 +36,10 @@ function SourceThumbnail({
   index: number;
   onRemove: () => void;
 }) {
+  const url = useBlobUrl(blob);
   return (
     <Attachment
-      src={useBlobUrl(blob)}
+      src={url}
       alt={imageText('sourceAlt', { index })}
       removeLabel={imageText('removeSource', { index })}
       onRemove={onRemove}

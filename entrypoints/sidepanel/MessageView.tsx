@@ -106,6 +106,7 @@ function AnswerView({
     navigator.clipboard.writeText(message.text.peek()).then(() => {
       copied.value = true;
     });
+  const regenerate = () => regenerateFromQuestionBox(chat.regenerate);
 
   return (
     <article
@@ -141,7 +142,7 @@ function AnswerView({
           retry: panelText('retry'),
           cost: (cost) => panelText('cost', { cost }),
         }}
-        onRetry={() => regenerateFromQuestionBox(chat.regenerate)}
+        onRetry={regenerate}
       >
         {hasText.value ? (
           <button type="button" class="btn-inline" onClick={copy}>
@@ -152,11 +153,7 @@ function AnswerView({
           <ReadAloudButton text={() => message.text.peek()} />
         ) : null}
         {isLast && status !== 'error' ? (
-          <button
-            type="button"
-            class="btn-inline"
-            onClick={() => regenerateFromQuestionBox(chat.regenerate)}
-          >
+          <button type="button" class="btn-inline" onClick={regenerate}>
             {panelText('regenerate')}
           </button>
         ) : null}

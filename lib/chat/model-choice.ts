@@ -19,11 +19,8 @@ export function createModelChoice(
       ids.length === 0 ? `${providerName()} offers no chat model right now.` : '',
   });
   return {
-    models: selection.models,
-    state: selection.state,
-    error: selection.error,
+    ...selection,
     model: selection.chosen.chat,
-    load: selection.load,
     select: (id: string) => selection.select('chat', id),
   };
 }

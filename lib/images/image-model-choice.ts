@@ -38,12 +38,9 @@ export function createImageModelChoice(
     failedText: () => imageText('modelsFailed'),
   });
   return {
-    models: selection.models,
-    state: selection.state,
-    error: selection.error,
+    ...selection,
     generateModel: selection.chosen.generate,
     editModel: selection.chosen.edit,
-    load: selection.load,
     selectGenerate: (id: string) => selection.select('generate', id),
     selectEdit: (id: string) => selection.select('edit', id),
   };

@@ -38,13 +38,12 @@ export function createModelSelection<Offer, Use extends string>(spec: {
   /** What to say about an offer that loaded but is of no use; '' when there is nothing to say. */
   emptyText?: (offer: Offer) => string;
 }): ModelSelection<Offer, Use> {
-  const uses = Object.entries(spec.uses) as Array<[Use, ModelUse<Offer>]>;
+  const uses = Object.keys(spec.uses) as Use[];
   const models = signal(spec.none);
   const state = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const error = signal('');
-  const chosen = Object.fromEntries(
-    uses.map(([use]) => [use, signal<string | undefined>(undefined)]),
-  ) as Record<Use, Signal<string | undefined>>;
+  const chosen = {} as Record<Use, Signal<string | undefined>>;
+  for (const use of uses) chosen[use] = signal<string | undefined>(undefined);
   let request: Promise<void> | null = null;
 
   async function fetchModels(): Promise<void> {
@@ -52,11 +51,11 @@ export function createModelSelection<Offer, Use extends string>(spec: {
     error.value = '';
     try {
       const offer = await spec.fetchOffer();
-      const remembered = await Promise.all(uses.map(([, use]) => use.remembered.getValue()));
+      const remembered = await Promise.all(uses.map((use) => spec.uses[use].remembered.getValue()));
       batch(() => {
         models.value = offer;
-        uses.forEach(([name, use], index) => {
-          chosen[name].value = use.choose(offer, remembered[index] ?? null);
+        uses.forEach((use, index) => {
+          chosen[use].value = spec.uses[use].choose(offer, remembered[index] ?? null);
         });
         state.value = 'ready';
       });
