@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import { Icon } from '../../components/Icon';
 import { panelText } from '../../lib/i18n/messages/panel';
+import { Attachment, Attachments, ComposerProblem, ComposerRow } from './ComposerParts';
 import type { ChatModel } from './chat-model';
 import { ImageModeToggle } from './ImageModeToggle';
 import { ImageComposerSlot } from './image-slots';
@@ -22,7 +22,6 @@ export function Composer({ chat }: { chat: ChatModel }) {
   const images = useSignal<string[]>([]);
   const preparing = useSignal(0);
   const problem = useSignal('');
-  const fileInput = useRef<HTMLInputElement>(null);
   const streaming = chat.isStreaming.value;
 
   useEffect(() => {
@@ -102,96 +101,57 @@ export function Composer({ chat }: { chat: ChatModel }) {
     >
       <ImageModeToggle chat={chat} />
       {images.value.length > 0 || preparing.value > 0 ? (
-        <div class="attachments">
+        <Attachments busy={preparing.value > 0 ? panelText('preparing') : null}>
           {images.value.map((url, index) => (
-            <span class="attachment" key={url.slice(-32)}>
-              <img src={url} alt={panelText('attachment', { number: index + 1 })} />
-              <button
-                type="button"
-                class="attachment-remove"
-                aria-label={panelText('removeImage', { number: index + 1 })}
-                onClick={() => {
-                  images.value = images.peek().filter((_, i) => i !== index);
-                }}
-              >
-                ×
-              </button>
-            </span>
+            <Attachment
+              key={url.slice(-32)}
+              src={url}
+              alt={panelText('attachment', { number: index + 1 })}
+              removeLabel={panelText('removeImage', { number: index + 1 })}
+              onRemove={() => {
+                images.value = images.peek().filter((_, i) => i !== index);
+              }}
+            />
           ))}
-          {preparing.value > 0 ? (
-            <span class="attachment attachment-busy">{panelText('preparing')}</span>
-          ) : null}
-        </div>
+        </Attachments>
       ) : null}
-      {problem.value ? (
-        <p class="status-error composer-problem" role="alert">
-          {problem.value}
-        </p>
-      ) : null}
+      <ComposerProblem text={problem.value} />
       <VoiceSlot lazy={voice} chat={chat} />
-      <div class="composer-row">
-        <button
-          type="button"
-          class="btn icon-btn"
-          aria-label={panelText('attachImage')}
-          title={panelText('attachImage')}
-          onClick={() => fileInput.current?.click()}
-        >
-          <Icon name="image" />
-        </button>
-        <MicButton lazy={voice} />
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          multiple
-          hidden
-          onChange={(event) => {
-            const files = event.currentTarget.files;
-            if (files) void addImages([...files]);
-            event.currentTarget.value = '';
-          }}
-        />
-        <label class="sr-only" for="question">
-          {panelText('yourQuestion')}
-        </label>
-        <textarea
-          id="question"
-          rows={2}
-          placeholder={panelText('placeholder')}
-          value={text.value}
-          onInput={(event) => {
-            text.value = event.currentTarget.value;
-            void draft.setValue(text.value);
-          }}
-          onPaste={(event) => {
+      <ComposerRow
+        attach={{
+          label: panelText('attachImage'),
+          icon: 'image',
+          multiple: true,
+          onFiles: (files) => void addImages(files),
+        }}
+        box={{
+          id: 'question',
+          label: panelText('yourQuestion'),
+          placeholder: panelText('placeholder'),
+          value: text.value,
+          onInput: (typed) => {
+            text.value = typed;
+            void draft.setValue(typed);
+          },
+          onPaste: (event) => {
             const files = event.clipboardData?.files;
             if (files && files.length > 0) {
               event.preventDefault();
               void addImages([...files]);
             }
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-              event.preventDefault();
-              submit();
-            }
-          }}
-        />
-        {streaming ? (
-          <button type="button" class="btn" onClick={chat.stop}>
-            {panelText('stop')}
-          </button>
-        ) : (
-          <button
-            type="submit"
-            class="btn btn-primary"
-            disabled={preparing.value > 0 || !chat.model.value}
-          >
-            {panelText('send')}
-          </button>
-        )}
-      </div>
+          },
+        }}
+        send={{
+          label: panelText('send'),
+          disabled: preparing.value > 0 || !chat.model.value,
+          streaming,
+          stopLabel: panelText('stop'),
+          onStop: chat.stop,
+        }}
+        onSend={submit}
+      >
+        <MicButton lazy={voice} />
+      </ComposerRow>
     </form>
   );
 }

@@ -4,14 +4,14 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { Icon } from '../../components/Icon';
-import { providerNameOf } from '../../lib/auth/status';
 import { imageText } from '../../lib/i18n/messages/images';
 import { editSourceFrom } from '../../lib/images/edit-source';
 import { createImageModelChoice, type ImageModelChoice } from '../../lib/images/image-model-choice';
 import { imageOptionsFor } from '../../lib/models/image-models';
 import { useBlobUrl } from './blob-url';
+import { Attachment, Attachments, ComposerProblem, ComposerRow } from './ComposerParts';
 import type { ChatModel } from './chat-model';
+import { ImageModelOptions } from './ImageModelOptions';
 import { ImageModeToggle } from './ImageModeToggle';
 import './images.css';
 
@@ -38,110 +38,12 @@ function SourceThumbnail({
 }) {
   const url = useBlobUrl(blob);
   return (
-    <span class="attachment">
-      <img src={url} alt={imageText('sourceAlt', { index })} />
-      <button
-        type="button"
-        class="attachment-remove"
-        aria-label={imageText('removeSource', { index })}
-        onClick={onRemove}
-      >
-        ×
-      </button>
-    </span>
-  );
-}
-
-function ModelOptions({
-  chat,
-  choice,
-  editing,
-  size,
-  count,
-}: {
-  chat: ChatModel;
-  choice: ImageModelChoice;
-  editing: boolean;
-  size: { value: string };
-  count: { value: number };
-}) {
-  const state = choice.state.value;
-  const offered = editing ? choice.models.value.edit : choice.models.value.generate;
-  const model = editing ? choice.editModel.value : choice.generateModel.value;
-  const options = imageOptionsFor(model ?? '');
-  const provider = providerNameOf(chat.auth.value);
-  return (
-    <div class="image-options">
-      <label for="image-model">
-        {editing ? imageText('editModelLabel') : imageText('modelLabel')}
-      </label>
-      <select
-        id="image-model"
-        value={model ?? ''}
-        disabled={state !== 'ready' || offered.length === 0}
-        onChange={(event) =>
-          editing
-            ? choice.selectEdit(event.currentTarget.value)
-            : choice.selectGenerate(event.currentTarget.value)
-        }
-      >
-        {state === 'loading' ? <option value="">{imageText('loading')}</option> : null}
-        {offered.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
-      </select>
-      {options.sizes.length > 0 ? (
-        <>
-          <label for="image-size">{imageText('sizeLabel')}</label>
-          <select
-            id="image-size"
-            value={options.sizes.includes(size.value) ? size.value : options.sizes[0]}
-            onChange={(event) => {
-              size.value = event.currentTarget.value;
-            }}
-          >
-            {options.sizes.map((each) => (
-              <option key={each} value={each}>
-                {each.replace('x', ' × ')}
-              </option>
-            ))}
-          </select>
-        </>
-      ) : null}
-      {options.maxCount > 1 ? (
-        <>
-          <label for="image-count">{imageText('countLabel')}</label>
-          <select
-            id="image-count"
-            value={String(Math.min(count.value, options.maxCount))}
-            onChange={(event) => {
-              count.value = Number(event.currentTarget.value);
-            }}
-          >
-            {Array.from({ length: options.maxCount }, (_, index) => (
-              <option key={index} value={String(index + 1)}>
-                {index + 1}
-              </option>
-            ))}
-          </select>
-        </>
-      ) : null}
-      {state === 'error' ? (
-        <span class="toolbar-error" role="alert">
-          {choice.error.value}{' '}
-          <button type="button" class="btn-inline" onClick={choice.load}>
-            {imageText('tryAgain')}
-          </button>
-        </span>
-      ) : null}
-      {state === 'ready' && offered.length === 0 ? (
-        <span class="toolbar-error" role="alert">
-          {imageText(editing ? 'noEditModels' : 'noImageModels', { provider })}
-        </span>
-      ) : null}
-    </div>
+    <Attachment
+      src={url}
+      alt={imageText('sourceAlt', { index })}
+      removeLabel={imageText('removeSource', { index })}
+      onRemove={onRemove}
+    />
   );
 }
 
@@ -152,7 +54,6 @@ export function ImageComposer({ chat }: { chat: ChatModel }) {
   const count = useSignal(1);
   const problem = useSignal('');
   const preparing = useSignal(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const sources = chat.editSources.value;
   const editing = sources.length > 0;
@@ -237,7 +138,7 @@ export function ImageComposer({ chat }: { chat: ChatModel }) {
     >
       <ImageModeToggle chat={chat} />
       {editing || preparing.value ? (
-        <div class="attachments">
+        <Attachments busy={preparing.value ? imageText('preparing') : null}>
           {sources.map((source, index) => (
             <SourceThumbnail
               key={source.id}
@@ -248,69 +149,36 @@ export function ImageComposer({ chat }: { chat: ChatModel }) {
               }}
             />
           ))}
-          {preparing.value ? (
-            <span class="attachment attachment-busy">{imageText('preparing')}</span>
-          ) : null}
-        </div>
+        </Attachments>
       ) : null}
-      {problem.value ? (
-        <p class="status-error composer-problem" role="alert">
-          {problem.value}
-        </p>
-      ) : null}
-      <ModelOptions chat={chat} choice={choice} editing={editing} size={size} count={count} />
-      <div class="composer-row">
-        {canAddSource ? (
-          <button
-            type="button"
-            class="btn icon-btn"
-            aria-label={editing ? imageText('addReference') : imageText('addSource')}
-            title={editing ? imageText('addReference') : imageText('addSource')}
-            onClick={() => fileInput.current?.click()}
-          >
-            <Icon name="plus" />
-          </button>
-        ) : null}
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          hidden
-          onChange={(event) => {
-            const files = event.currentTarget.files;
-            if (files) void addSources([...files]);
-            event.currentTarget.value = '';
-          }}
-        />
-        <label class="sr-only" for="image-prompt">
-          {imageText('promptLabel')}
-        </label>
-        <textarea
-          id="image-prompt"
-          ref={box}
-          rows={2}
-          placeholder={editing ? imageText('editPlaceholder') : imageText('promptPlaceholder')}
-          value={prompt.value}
-          onInput={(event) => {
-            prompt.value = event.currentTarget.value;
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-              event.preventDefault();
-              submit();
-            }
-          }}
-        />
-        {streaming ? (
-          <button type="button" class="btn" onClick={chat.stop}>
-            {imageText('stop')}
-          </button>
-        ) : (
-          <button type="submit" class="btn btn-primary" disabled={preparing.value || !model}>
-            {editing ? imageText('edit') : imageText('make')}
-          </button>
-        )}
-      </div>
+      <ComposerProblem text={problem.value} />
+      <ImageModelOptions chat={chat} choice={choice} editing={editing} size={size} count={count} />
+      <ComposerRow
+        attach={{
+          label: canAddSource ? imageText(editing ? 'addReference' : 'addSource') : null,
+          icon: 'plus',
+          multiple: false,
+          onFiles: (files) => void addSources(files),
+        }}
+        box={{
+          id: 'image-prompt',
+          label: imageText('promptLabel'),
+          placeholder: imageText(editing ? 'editPlaceholder' : 'promptPlaceholder'),
+          value: prompt.value,
+          ref: box,
+          onInput: (typed) => {
+            prompt.value = typed;
+          },
+        }}
+        send={{
+          label: imageText(editing ? 'edit' : 'make'),
+          disabled: preparing.value || !model,
+          streaming,
+          stopLabel: imageText('stop'),
+          onStop: chat.stop,
+        }}
+        onSend={submit}
+      />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 /** A request for pictures and its answer in the conversation: the originals beside the results. */
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { originPattern } from '../../lib/config/server-url';
 import { imageText } from '../../lib/i18n/messages/images';
 import { fetchPicture, ImageResultProblem } from '../../lib/images/image-bytes';
 import { problemText } from '../../lib/images/image-job';
+import { AnswerEnding } from './AnswerEnding';
 import type { ChatModel } from './chat-model';
-import { ErrorNotice } from './ErrorNotice';
 import { PictureCard, StoredThumbnail } from './PictureCard';
 
 function ImageRequest({ chat, message }: { chat: ChatModel; message: LiveMessage }) {
@@ -145,30 +144,18 @@ function ImageAnswer({
           <LinkedPicture key={url} chat={chat} message={message} url={url} />
         ))}
       </div>
-      {status === 'stopped' ? <p class="message-note">{imageText('stopped')}</p> : null}
-      {status === 'interrupted' ? (
-        <p class="message-note">
-          {imageText('interrupted')}{' '}
-          {isLast ? (
-            <button type="button" class="btn-inline" onClick={() => void chat.regenerate()}>
-              {imageText('retry')}
-            </button>
-          ) : null}
-        </p>
-      ) : null}
-      {status === 'error' && message.error.value ? (
-        <ErrorNotice chat={chat} error={message.error.value} canRetry={isLast} />
-      ) : null}
-      {!streaming ? (
-        <div class="message-actions">
-          <span class="message-meta">
-            {message.model.value ?? ''}
-            {message.cost.value !== undefined
-              ? ` · ${imageText('cost', { amount: formatDollars(message.cost.value) })}`
-              : ''}
-          </span>
-        </div>
-      ) : null}
+      <AnswerEnding
+        chat={chat}
+        message={message}
+        isLast={isLast}
+        words={{
+          stopped: imageText('stopped'),
+          interrupted: imageText('interrupted'),
+          retry: imageText('retry'),
+          cost: (amount) => ` · ${imageText('cost', { amount })}`,
+        }}
+        onRetry={() => void chat.regenerate()}
+      />
     </article>
   );
 }

@@ -1,13 +1,12 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { Markdown } from '../../components/Markdown';
-import { formatDollars } from '../../lib/account/money';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { conversationSources } from '../../lib/chat/sources';
 import { panelText } from '../../lib/i18n/messages/panel';
 import { hostAppearsIn } from '../../lib/markdown/links';
+import { AnswerEnding } from './AnswerEnding';
 import { ContextCard } from './ContextCard';
 import type { ChatModel } from './chat-model';
-import { ErrorNotice } from './ErrorNotice';
 import { ImageMessageSlot } from './image-slots';
 import { regenerateFromQuestionBox } from './question-focus';
 import { ReadAloudButton } from './ReadAloudButton';
@@ -107,6 +106,7 @@ function AnswerView({
     navigator.clipboard.writeText(message.text.peek()).then(() => {
       copied.value = true;
     });
+  const regenerate = () => regenerateFromQuestionBox(chat.regenerate);
 
   return (
     <article
@@ -132,51 +132,32 @@ function AnswerView({
       {message.earlierLeftOut.value ? (
         <p class="message-note">{panelText('earlierLeftOut')}</p>
       ) : null}
-      {status === 'stopped' ? <p class="message-note">{panelText('stopped')}</p> : null}
-      {status === 'interrupted' ? (
-        <p class="message-note">
-          {panelText('cutShort')}{' '}
-          {isLast ? (
-            <button
-              type="button"
-              class="btn-inline"
-              onClick={() => regenerateFromQuestionBox(chat.regenerate)}
-            >
-              {panelText('retry')}
-            </button>
-          ) : null}
-        </p>
-      ) : null}
-      {status === 'error' && message.error.value ? (
-        <ErrorNotice chat={chat} error={message.error.value} canRetry={isLast} />
-      ) : null}
-      {!streaming ? (
-        <div class="message-actions">
-          {hasText.value ? (
-            <button type="button" class="btn-inline" onClick={copy}>
-              {panelText(copied.value ? 'copied' : 'copy')}
-            </button>
-          ) : null}
-          {hasText.value && status !== 'error' ? (
-            <ReadAloudButton text={() => message.text.peek()} />
-          ) : null}
-          {isLast && status !== 'error' ? (
-            <button
-              type="button"
-              class="btn-inline"
-              onClick={() => regenerateFromQuestionBox(chat.regenerate)}
-            >
-              {panelText('regenerate')}
-            </button>
-          ) : null}
-          <span class="message-meta">
-            {message.model.value ?? ''}
-            {message.cost.value !== undefined
-              ? panelText('cost', { cost: formatDollars(message.cost.value) })
-              : ''}
-          </span>
-        </div>
-      ) : null}
+      <AnswerEnding
+        chat={chat}
+        message={message}
+        isLast={isLast}
+        words={{
+          stopped: panelText('stopped'),
+          interrupted: panelText('cutShort'),
+          retry: panelText('retry'),
+          cost: (cost) => panelText('cost', { cost }),
+        }}
+        onRetry={regenerate}
+      >
+        {hasText.value ? (
+          <button type="button" class="btn-inline" onClick={copy}>
+            {panelText(copied.value ? 'copied' : 'copy')}
+          </button>
+        ) : null}
+        {hasText.value && status !== 'error' ? (
+          <ReadAloudButton text={() => message.text.peek()} />
+        ) : null}
+        {isLast && status !== 'error' ? (
+          <button type="button" class="btn-inline" onClick={regenerate}>
+            {panelText('regenerate')}
+          </button>
+        ) : null}
+      </AnswerEnding>
     </article>
   );
 }

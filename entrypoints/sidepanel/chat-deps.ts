@@ -11,9 +11,17 @@ import type { AnswerDeps, RunningAnswer } from '../../lib/chat/answer-runner';
 import type { LiveMessage } from '../../lib/chat/live-message';
 import { type ChatStore, openChatStore } from '../../lib/chat/store';
 import { type ChatSync, createChatSync } from '../../lib/chat/sync';
-import { mediaText } from '../../lib/i18n/messages/media';
 import type { ImageLocation } from '../../lib/media/image-source';
 import { sendMessageLater } from '../../lib/send-message-later';
+
+/**
+ * The words for an image that failed for a reason of its own: the media catalog loads with the
+ * image code (already there by now), not with the panel's first paint.
+ */
+async function couldNotRead(): Promise<Error> {
+  const { mediaText } = await import('../../lib/i18n/messages/media');
+  return new Error(mediaText('couldNotRead'));
+}
 
 export interface ChatDeps {
   store: ChatStore;
@@ -79,7 +87,7 @@ export function defaultChatDeps(): ChatDeps {
       try {
         return (await prepareImage(await acquireImage(location))).dataUrl;
       } catch (error) {
-        throw error instanceof ImageProblem ? error : new Error(mediaText('couldNotRead'));
+        throw error instanceof ImageProblem ? error : await couldNotRead();
       }
     },
     editSourceFor: async (location) => {
@@ -91,7 +99,7 @@ export function defaultChatDeps(): ChatDeps {
       try {
         return await editSourceFrom(await acquireImage(location));
       } catch (error) {
-        throw error instanceof ImageProblem ? error : new Error(mediaText('couldNotRead'));
+        throw error instanceof ImageProblem ? error : await couldNotRead();
       }
     },
     startImageJob: async (question, answer, save, saveImages) => {

@@ -6,15 +6,15 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { MultipartPartSummary, RecordedRequest } from '../../dev/gateway/recording';
 import { expect, test } from './fixtures';
+import {
+  openPanelWithTyped,
+  startRecording,
+  TRANSCRIPTION_PATH,
+  transcriptionRequests,
+} from './recording';
 import { openSignedInPanel } from './session';
 
 test.use({ fakeMicrophone: 'voice' });
-
-const TRANSCRIPTION_PATH = '/oauth2/v1/audio/transcriptions';
-
-function transcriptionRequests(requests: RecordedRequest[]): RecordedRequest[] {
-  return requests.filter((request) => request.path === TRANSCRIPTION_PATH);
-}
 
 function partsOf(request: RecordedRequest | undefined): MultipartPartSummary[] {
   return (request?.body as { parts?: MultipartPartSummary[] } | undefined)?.parts ?? [];
@@ -41,7 +41,7 @@ async function brokenRules(page: Page): Promise<string[]> {
 
 /** Presses the microphone, waits for sound, presses again. */
 async function speakAndStop(panel: Page): Promise<void> {
-  await panel.getByRole('button', { name: 'Speak a question' }).click();
+  await startRecording(panel);
   await expectSoundComingIn(panel);
   await panel.getByRole('button', { name: 'Stop recording' }).click();
 }
@@ -51,11 +51,12 @@ test('a spoken question is sent as WebM to a whisper model and lands after what 
   openExtensionPage,
   gateway,
 }, testInfo) => {
-  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
-  const box = panel.getByRole('textbox', { name: 'Your question' });
-  await box.fill('Typed first:');
-
-  await panel.getByRole('button', { name: 'Speak a question' }).click();
+  const { panel, box } = await openPanelWithTyped(
+    extensionContext,
+    openExtensionPage,
+    'Typed first:',
+  );
+  await startRecording(panel);
   await expectSoundComingIn(panel);
   await expect(panel.getByRole('button', { name: 'Stop recording' })).toHaveAttribute(
     'aria-pressed',
@@ -126,10 +127,8 @@ test('Escape cancels: nothing is sent and nothing typed is lost', async ({
   openExtensionPage,
   gateway,
 }) => {
-  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
-  const box = panel.getByRole('textbox', { name: 'Your question' });
-  await box.fill('Keep this');
-  await panel.getByRole('button', { name: 'Speak a question' }).click();
+  const { panel, box } = await openPanelWithTyped(extensionContext, openExtensionPage, 'Keep this');
+  await startRecording(panel);
   await expectSoundComingIn(panel);
   await panel.keyboard.press('Escape');
   await expect(panel.getByRole('meter', { name: 'Sound level' })).toHaveCount(0);
@@ -147,9 +146,7 @@ test('a used-up budget says so with Add credit, and keeps what was typed', async
   openExtensionPage,
   gateway,
 }) => {
-  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
-  const box = panel.getByRole('textbox', { name: 'Your question' });
-  await box.fill('Typed');
+  const { panel, box } = await openPanelWithTyped(extensionContext, openExtensionPage, 'Typed');
   gateway.control.setBudget({ maxBudget: 1, totalCost: 1 });
   await speakAndStop(panel);
   const alert = panel.getByRole('alert');
@@ -163,9 +160,7 @@ test('a transcription error from the server is said, and nothing typed is lost',
   openExtensionPage,
   gateway,
 }, testInfo) => {
-  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
-  const box = panel.getByRole('textbox', { name: 'Your question' });
-  await box.fill('Typed');
+  const { panel, box } = await openPanelWithTyped(extensionContext, openExtensionPage, 'Typed');
   gateway.control.injectFault({ kind: 'status', status: 500, path: TRANSCRIPTION_PATH });
   await speakAndStop(panel);
   await expect(panel.getByRole('alert')).toContainText(
