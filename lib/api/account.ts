@@ -1,8 +1,7 @@
 /** The account endpoints of a provider with a balance (AI Pass's): the balance and top-up. */
 import { isLoopbackHost } from '../config/server-url';
 import { apiErrorText } from '../i18n/messages/api-errors';
-import { authorizedExchange } from './authorized-fetch';
-import { readBoundedJson } from './bounded-body';
+import { authorizedJson } from './authorized-fetch';
 import { ApiError } from './errors';
 
 export interface UsageSummary {
@@ -33,8 +32,8 @@ export function parseUsageSummary(body: unknown, serviceName: string): UsageSumm
 }
 
 export async function fetchUsageSummary(): Promise<UsageSummary> {
-  const { response, service } = await authorizedExchange('/api/v1/usage/me/summary');
-  return parseUsageSummary(await readBoundedJson(response), service.name);
+  const { body, service } = await authorizedJson('/api/v1/usage/me/summary');
+  return parseUsageSummary(body, service.name);
 }
 
 /** The checkout page must be a real web page of the server, never a `javascript:` URL or the like. */
@@ -54,13 +53,10 @@ export function parseCheckoutUrl(body: unknown, serviceName: string): string {
 }
 
 export async function createCheckoutSession(amount: number): Promise<string> {
-  const { response, service } = await authorizedExchange(
-    '/api/v1/payment/create-checkout-session',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ amount }),
-    },
-  );
-  return parseCheckoutUrl(await readBoundedJson(response), service.name);
+  const { body, service } = await authorizedJson('/api/v1/payment/create-checkout-session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ amount }),
+  });
+  return parseCheckoutUrl(body, service.name);
 }

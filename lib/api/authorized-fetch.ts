@@ -68,6 +68,32 @@ export async function authorizedExchange(
   return { response, service: grant.service };
 }
 
+/** How long a JSON answer (the model list, a balance, a checkout page) may take, all of it. */
+export const JSON_TIMEOUT_MS = 30_000;
+
+export type JsonInit = AuthorizedInit & { timeoutMs?: number; maxBytes?: number };
+
+/**
+ * `authorizedExchange` and its JSON body read through a byte cap, within `timeoutMs` for the
+ * headers and the body together: a server that never answers, or never finishes, is given up on
+ * with words a person can act on, rather than left spinning.
+ */
+export async function authorizedJson(
+  path: string,
+  init: JsonInit = {},
+): Promise<{ body: unknown; service: Service }> {
+  const { timeoutMs = JSON_TIMEOUT_MS, maxBytes, signal, ...rest } = init;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const { response, service } = await authorizedExchange(path, { ...rest, signal: combined });
+    return { body: await readBoundedJson(response, maxBytes), service };
+  } catch (cause) {
+    if (!timeout.aborted || signal?.aborted) throw cause;
+    throw new ApiError('network', apiErrorText('tooSlow'), undefined, { cause });
+  }
+}
+
 /** `authorizedExchange` for callers that need the response only. */
 export async function authorizedFetch(path: string, init: AuthorizedInit = {}): Promise<Response> {
   return (await authorizedExchange(path, init)).response;

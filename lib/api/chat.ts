@@ -1,8 +1,7 @@
 /** Chat completions: one streamed answer at a time, as text deltas. */
 
 import { apiErrorText } from '../i18n/messages/api-errors';
-import { authorizedExchange } from './authorized-fetch';
-import { readBoundedJson } from './bounded-body';
+import { authorizedExchange, authorizedJson } from './authorized-fetch';
 import { ApiError, apiErrorFrom, type Service } from './errors';
 import { readServerSentEvents } from './sse';
 
@@ -88,8 +87,7 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<string> 
 
 /** `GET /models`, unparsed (see lib/models.ts for what it means), read through a byte cap, and who listed them. */
 export async function fetchModelList(): Promise<{ body: unknown; service: Service }> {
-  const { response, service } = await authorizedExchange('/models', { api: true });
-  return { body: await readBoundedJson(response), service };
+  return authorizedJson('/models', { api: true });
 }
 
 /** `GET /models`, unparsed. */

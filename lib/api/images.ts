@@ -3,12 +3,17 @@
  * Both answer `{data: [{url} | {b64_json}]}`; which of the two a provider sends is its choice, so
  * none is asked for and both are accepted (lib/images/image-bytes.ts turns either into bytes).
  */
-import { authorizedExchange } from './authorized-fetch';
-import { readBoundedJson } from './bounded-body';
+import { authorizedJson } from './authorized-fetch';
 import { ApiError } from './errors';
 
 /** Four images of a few megabytes each, as base64: more is no image answer. */
 export const MAX_IMAGE_ANSWER_BYTES = 64 * 1024 * 1024;
+/** The slowest image models take a minute or two for a picture; three is no answer coming. */
+export const IMAGE_ANSWER_TIMEOUT_MS = 180_000;
+const IMAGE_ANSWER_LIMITS = {
+  maxBytes: MAX_IMAGE_ANSWER_BYTES,
+  timeoutMs: IMAGE_ANSWER_TIMEOUT_MS,
+};
 /** More pictures than any model makes in one answer: the rest are ignored. */
 const MAX_RESULTS = 10;
 /** A URL longer than this is no image address. */
@@ -52,7 +57,7 @@ function countAndSize(request: GenerationRequest): { n?: number; size?: string }
 }
 
 export async function requestGeneration(request: GenerationRequest): Promise<ImageResult[]> {
-  const { response, service } = await authorizedExchange('/images/generations', {
+  const { body, service } = await authorizedJson('/images/generations', {
     api: true,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -62,8 +67,9 @@ export async function requestGeneration(request: GenerationRequest): Promise<Ima
       ...countAndSize(request),
     }),
     signal: request.signal,
+    ...IMAGE_ANSWER_LIMITS,
   });
-  return parseImageAnswer(await readBoundedJson(response, MAX_IMAGE_ANSWER_BYTES), service.name);
+  return parseImageAnswer(body, service.name);
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -89,11 +95,12 @@ export function editBody(request: EditRequest): FormData {
 
 export async function requestEdit(request: EditRequest): Promise<ImageResult[]> {
   // No content-type header: fetch writes the multipart boundary itself.
-  const { response, service } = await authorizedExchange('/images/edits', {
+  const { body, service } = await authorizedJson('/images/edits', {
     api: true,
     method: 'POST',
     body: editBody(request),
     signal: request.signal,
+    ...IMAGE_ANSWER_LIMITS,
   });
-  return parseImageAnswer(await readBoundedJson(response, MAX_IMAGE_ANSWER_BYTES), service.name);
+  return parseImageAnswer(body, service.name);
 }

@@ -17,6 +17,7 @@ export const apiErrorText = defineMessages(
     serverProblem: '{name} had a problem ({status}). Try again in a moment.',
     refused: '{name} refused the request ({status}).',
     unreachable: '{name} could not be reached. Check your connection and try again.',
+    tooSlow: 'The server did not answer in time. Try again in a moment.',
     emptyAnswer: '{name} sent an empty answer.',
     answerTooLong: 'The answer passed {count} characters, so it was stopped there.',
     connectionLost: 'The connection was lost in the middle of the answer.',
@@ -53,6 +54,7 @@ export const apiErrorText = defineMessages(
       refused: '{name} hat die Anfrage abgelehnt ({status}).',
       unreachable:
         '{name} ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+      tooSlow: 'Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.',
       emptyAnswer: '{name} hat eine leere Antwort geschickt.',
       answerTooLong:
         'Die Antwort hat {count} Zeichen überschritten und wurde deshalb dort angehalten.',
@@ -88,6 +90,7 @@ export const apiErrorText = defineMessages(
         '{name} で問題が発生しました（{status}）。少ししてからもう一度お試しください。',
       refused: '{name} がリクエストを拒否しました（{status}）。',
       unreachable: '{name} に接続できません。接続を確認してもう一度お試しください。',
+      tooSlow: 'サーバーが時間内に応答しませんでした。少し待ってからもう一度お試しください。',
       emptyAnswer: '{name} から空の回答が届きました。',
       answerTooLong: '回答が {count} 文字を超えたため、そこで停止しました。',
       connectionLost: '回答の途中で接続が切れました。',
