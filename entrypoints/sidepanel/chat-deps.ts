@@ -43,21 +43,21 @@ export interface ChatDeps {
    * Called as an answer starts; resolves after it ended with what to do then (the cost of an
    * answer is known only from the balance before and after).
    */
-  afterAnswer?: () => (answer: LiveMessage, save: () => Promise<void>) => void;
+  afterAnswer?: () => Promise<(answer: LiveMessage, save: () => Promise<void>) => void>;
   windowId: () => Promise<number | undefined>;
   requestPersistentStorage?: () => Promise<unknown>;
   signIn: () => unknown;
 }
 
 /** Shows what an answer cost, when the provider has a balance and the charge has landed. */
-function costNoter(): (answer: LiveMessage, save: () => Promise<void>) => void {
-  const before = fetchUsageSummary().catch(() => null);
+async function costNoter(): Promise<(answer: LiveMessage, save: () => Promise<void>) => void> {
+  const spent = await fetchUsageSummary().catch(() => null);
   return (answer, save) =>
     void (async () => {
       const status = await authStatus.getValue();
       if (!status.signedIn || !status.provider.hasBalance) return;
       try {
-        const [spent, after] = await Promise.all([before, refreshBalance(status.user.sub)]);
+        const after = await refreshBalance(status.user.sub);
         const cost = spent ? after.summary.totalCost - spent.totalCost : undefined;
         // No difference yet means the charge has not landed: unknown, so nothing is shown.
         if (cost !== undefined && cost > 0 && answer.status.peek() !== 'error') {

@@ -20,14 +20,17 @@ import { conversationForModel } from './prompt';
 import type { ChatStore } from './store';
 import type { ThreadState } from './thread-state';
 
-/** Called as an answer starts; what it returns is called once the answer ended and was saved. */
+/**
+ * Called as an answer starts; resolves, once it has noted what it needs from before (the
+ * balance), with what is called when the answer has ended and was saved.
+ */
 type AfterAnswer = (answer: LiveMessage, save: () => Promise<void>) => void;
 
 export interface AnswerStarterDeps {
   store: ChatStore;
   stream: AnswerDeps['stream'];
   model: () => string | undefined;
-  afterAnswer?: () => AfterAnswer | undefined;
+  afterAnswer?: () => Promise<AfterAnswer> | undefined;
   /** Answers a request for pictures (its code loads on first use; see lib/images/image-job.ts). */
   startImageJob?: (
     question: LiveMessage,
@@ -58,7 +61,7 @@ export function answerStarter(
   function follow(
     current: RunningAnswer,
     conversationId: string,
-    after: AfterAnswer | undefined,
+    after: Promise<AfterAnswer> | undefined,
   ): void {
     const { answer } = current;
     running.value = current;
@@ -70,7 +73,8 @@ export function answerStarter(
       if (unsaved && unsaved.code !== 'gone') {
         const retry = () => attempt(() => save(answer, conversationId), retry);
         storageProblem.value = { message: unsaved.message, retry };
-      } else if (!unsaved) after?.(answer, () => save(answer, conversationId));
+      } else if (!unsaved)
+        void after?.then((noteAfter) => noteAfter(answer, () => save(answer, conversationId)));
     });
   }
 
@@ -93,7 +97,10 @@ export function answerStarter(
     const loaded = messages.peek();
     const question = loaded[loaded.indexOf(answer) - 1];
     if (question?.imageWork.peek() && startImageJob) {
+      // A picture is charged at once: the balance before it must be known before it is asked
+      // for. A chat answer is charged as it ends, so it does not wait for the balance.
       const after = afterAnswer?.();
+      await after;
       follow(await startImageJob(question, answer, conversationId), conversationId, after);
       return;
     }
