@@ -98,7 +98,15 @@ export function ComposerRow({
         }}
       />
       {send.streaming ? (
-        <button type="button" class="btn" onClick={send.onStop}>
+        <button
+          type="button"
+          class="btn"
+          onClick={(event) => {
+            // Stop appears where Send was: the second click of a double-click on Send lands on
+            // it (its click count is 2) and must not stop the answer just asked for.
+            if (event.detail < 2) send.onStop();
+          }}
+        >
           {send.stopLabel}
         </button>
       ) : (

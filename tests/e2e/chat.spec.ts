@@ -168,3 +168,31 @@ test('Enter pressed twice in a row sends the question once', async ({
     { role: 'user', content: 'Only once, please' },
   ]);
 });
+
+test('a double-click on Send asks once and does not stop the answer with its second click', async ({
+  extensionContext,
+  openExtensionPage,
+  gateway,
+}) => {
+  const panel = await openSignedInPanel(extensionContext, openExtensionPage);
+  gateway.control.setReply(REPLY);
+  gateway.control.setPace(40);
+  await panel.getByRole('textbox', { name: 'Your question' }).fill('How fast is light?');
+  const send = await panel.getByRole('button', { name: 'Send' }).boundingBox();
+  if (!send) throw new Error('no Send button');
+  await panel.mouse.click(send.x + send.width / 2, send.y + send.height / 2);
+  // Stop has taken Send's place; the double-click's second click (click count 2) lands on it.
+  const stop = await panel.getByRole('button', { name: 'Stop' }).boundingBox();
+  if (!stop) throw new Error('no Stop button');
+  await panel.mouse.move(stop.x + stop.width / 2, stop.y + stop.height / 2);
+  await panel.mouse.down({ clickCount: 2 });
+  await panel.mouse.up({ clickCount: 2 });
+
+  await expect(lastAnswer(panel).locator('.markdown')).toHaveText(REPLY);
+  await expect(lastAnswer(panel)).not.toContainText('Stopped.');
+  const chats = gateway.control
+    .requests()
+    .filter((request) => request.path === '/oauth2/v1/chat/completions');
+  expect(chats).toHaveLength(1);
+  expect(chats[0]?.aborted).toBeFalsy();
+});
