@@ -19,12 +19,15 @@ const REPLY = [
   '```',
 ].join('\n');
 
-/** What the panel loaded besides its first paint: the stylesheets and module preloads it added. */
+/**
+ * The files the panel loaded besides its first paint: the stylesheets and module preloads it
+ * added. (The page's own styles are in its HTML, allowed by their hash: they have no address.)
+ */
 const loadedFiles = (panel: Page) =>
   panel.evaluate(() => [
     ...new Set([
       ...[...document.querySelectorAll<HTMLLinkElement>('link[href]')].map((link) => link.href),
-      ...[...document.styleSheets].map((sheet) => sheet.href ?? 'inline'),
+      ...[...document.styleSheets].flatMap((sheet) => (sheet.href ? [sheet.href] : [])),
     ]),
   ]);
 

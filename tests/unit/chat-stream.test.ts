@@ -7,12 +7,19 @@ import { type CountingBody, countingBody } from './stream-source';
 const sent: Array<{ path: string; body: unknown }> = [];
 let answer: () => Response;
 
-vi.mock('../../lib/api/authorized-fetch', () => ({
-  authorizedExchange: async (path: string, init: RequestInit = {}) => {
+vi.mock('../../lib/api/authorized-fetch', async () => {
+  const { readBoundedJson } = await import('../../lib/api/bounded-body');
+  const authorizedExchange = async (path: string, init: RequestInit = {}) => {
     sent.push({ path, body: init.body ? JSON.parse(String(init.body)) : undefined });
     return { response: answer(), service: { name: 'AI Pass', hasBalance: true } };
-  },
-}));
+  };
+  // The real one's reading, through the byte cap, of what the exchange above answers.
+  const authorizedJson = async (path: string, init: RequestInit & { maxBytes?: number } = {}) => {
+    const { response, service } = await authorizedExchange(path, init);
+    return { body: await readBoundedJson(response, init.maxBytes), service };
+  };
+  return { authorizedExchange, authorizedJson };
+});
 
 afterEach(() => {
   sent.length = 0;
