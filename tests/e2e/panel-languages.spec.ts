@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ask, lastAnswer, signInThroughPopup } from './session';
+import { ask, callApiOnce, lastAnswer, signInThroughPopup } from './session';
 
 type Choice = 'browser' | 'en' | 'de' | 'ja';
 
@@ -176,19 +176,7 @@ test('why the session ended, already shown in the popup and the panel, follows a
 
   // The server ends the session elsewhere; the next call finds out and the worker says why.
   gateway.control.revokeAllGrants();
-  const outcome = await popup.evaluate(async () => {
-    const { authorizedFetch } = (
-      globalThis as unknown as {
-        passlightTest: { authorizedFetch: (path: string) => Promise<Response> };
-      }
-    ).passlightTest;
-    try {
-      await authorizedFetch('/api/v1/usage/me/summary');
-      return 'succeeded';
-    } catch (error) {
-      return (error as { code?: string }).code;
-    }
-  });
+  const outcome = await callApiOnce(popup);
   expect(outcome).toBe('signed-out');
   const ended = 'AI Pass ended your session (it was signed out or revoked elsewhere).';
   await expect(popup.getByRole('status').filter({ hasText: ended })).toBeVisible();

@@ -52,6 +52,23 @@ export function callApiConcurrently(page: Page, count: number): Promise<number[]
   }, count);
 }
 
+/** One API call through the page's real authorized fetch: 'succeeded', or the error's code. */
+export function callApiOnce(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => {
+    const { authorizedFetch } = (
+      globalThis as unknown as {
+        passlightTest: { authorizedFetch: (path: string) => Promise<Response> };
+      }
+    ).passlightTest;
+    try {
+      await authorizedFetch('/api/v1/usage/me/summary');
+      return 'succeeded';
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  });
+}
+
 /** Signs in through the popup, then opens the side panel page in a tab, ready to chat. */
 export async function openSignedInPanel(
   context: BrowserContext,

@@ -1,6 +1,6 @@
 import { DEV_REDIRECT_URI } from '../../dev/extension-identity';
 import { expect, test } from './fixtures';
-import { callApiConcurrently, sessionStorage, signInThroughPopup } from './session';
+import { callApiConcurrently, callApiOnce, sessionStorage, signInThroughPopup } from './session';
 
 test('a new user signs in from the popup and sees their name and exact balance', async ({
   extensionContext,
@@ -65,19 +65,7 @@ test('a refresh token revoked on the server ends in the signed-out state with a 
   gateway.control.revokeAllGrants();
   gateway.control.clearRequests();
 
-  const statuses = await popup.evaluate(async () => {
-    const { authorizedFetch } = (
-      globalThis as unknown as {
-        passlightTest: { authorizedFetch: (path: string) => Promise<Response> };
-      }
-    ).passlightTest;
-    try {
-      await authorizedFetch('/api/v1/usage/me/summary');
-      return 'succeeded';
-    } catch (error) {
-      return (error as { code?: string }).code;
-    }
-  });
+  const statuses = await callApiOnce(popup);
   expect(statuses).toBe('signed-out');
   await expect(popup.getByRole('button', { name: 'Sign in with AI Pass' })).toBeVisible();
   await expect(popup.getByText('AI Pass ended your session')).toBeVisible();

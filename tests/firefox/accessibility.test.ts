@@ -16,6 +16,7 @@ import {
   waitUntil,
 } from '../../dev/firefox';
 import { type Gateway, startGateway } from '../../dev/gateway';
+import { startAfresh } from './steps';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const THEMES = ['light', 'dark'] as const;
@@ -35,17 +36,7 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-beforeEach(async () => {
-  for (const page of await firefox.browser.pages()) {
-    if (page !== firefox.control && !page.isClosed()) await page.close().catch(() => undefined);
-  }
-  gateway.control.reset();
-  await firefox.control.evaluate(async (serverUrl) => {
-    await chrome.storage.session.clear();
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
-  }, gateway.url);
-});
+beforeEach(() => startAfresh(firefox, gateway));
 
 async function violationsOn(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in globalThis);

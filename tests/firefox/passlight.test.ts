@@ -22,7 +22,7 @@ import {
 import { type Gateway, startGateway } from '../../dev/gateway';
 import { originPatternFor } from '../../lib/browsers/host-pattern';
 import { ARTICLE_TEXT, startTestSites, type TestSites } from '../e2e/site/server';
-import { type MenuClick, SidebarProbe } from './steps';
+import { type MenuClick, SidebarProbe, startAfresh } from './steps';
 
 let gateway: Gateway;
 let sites: TestSites;
@@ -43,17 +43,7 @@ afterAll(async () => {
   await Promise.all([gateway?.close(), sites?.close()]);
 });
 
-beforeEach(async () => {
-  for (const page of await firefox.browser.pages()) {
-    if (page !== firefox.control && !page.isClosed()) await page.close().catch(() => undefined);
-  }
-  gateway.control.reset();
-  await firefox.control.evaluate(async (serverUrl) => {
-    await chrome.storage.session.clear();
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
-  }, gateway.url);
-});
+beforeEach(() => startAfresh(firefox, gateway));
 
 function chatRequests() {
   return gateway.control.requests().filter((r) => r.path === '/oauth2/v1/chat/completions');

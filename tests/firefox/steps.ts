@@ -1,6 +1,21 @@
-/** What the Firefox tests share: clicking menus, and looking at the real sidebar. */
+/** What the Firefox tests share: a fresh start per test, clicking menus, and the real sidebar. */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import type { FirefoxWithExtension } from '../../dev/firefox';
+import type { Gateway } from '../../dev/gateway';
+
+/** Closes every page but `control`, and starts the gateway and the add-on's storage afresh. */
+export async function startAfresh(firefox: FirefoxWithExtension, gateway: Gateway): Promise<void> {
+  for (const page of await firefox.browser.pages()) {
+    if (page !== firefox.control && !page.isClosed()) await page.close().catch(() => undefined);
+  }
+  gateway.control.reset();
+  await firefox.control.evaluate(async (serverUrl) => {
+    await chrome.storage.session.clear();
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ 'settings.serverUrl': serverUrl });
+  }, gateway.url);
+}
 
 export interface MenuClick {
   menuItemId: string;
